@@ -1,0 +1,53 @@
+package io.tribune.account;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.security.jpa.Password;
+import io.quarkus.security.jpa.PasswordType;
+import io.quarkus.security.jpa.Roles;
+import io.quarkus.security.jpa.UserDefinition;
+import io.quarkus.security.jpa.Username;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+@Entity
+@Table(name = "app_user")
+@UserDefinition
+public class User extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+    @Username
+    public String username;
+    public String email;
+    @Password(PasswordType.MCF)
+    @Column(name = "password_hash")
+    public String passwordHash;
+    @Column(name = "display_name")
+    public String displayName;
+    public String bio;
+    @Enumerated(EnumType.STRING)
+    public UserStatus status = UserStatus.ACTIVE;
+    /** Comma-separated: commenter, moderator, editor, admin. */
+    @Roles
+    public String roles = "commenter";
+    @Column(name = "email_verified_at")
+    public Instant emailVerifiedAt;
+    @Column(name = "session_generation")
+    public int sessionGeneration;
+    @Column(name = "created_at")
+    public Instant createdAt = Instant.now();
+
+    public static Optional<User> findByUsername(String username) {
+        return find("lower(username) = lower(?1)", username).firstResultOptional();
+    }
+}

@@ -1,0 +1,5 @@
+package io.tribune.account;
+
+public enum UserStatus {
+    ACTIVE, SUSPENDED, DEREGISTERED, DELETED
+}

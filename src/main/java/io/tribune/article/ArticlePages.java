@@ -1,0 +1,46 @@
+package io.tribune.article;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.tribune.comment.CommentSort;
+import io.tribune.comment.CommentThread;
+import io.tribune.comment.ThreadService;
+import io.tribune.web.Paging;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+/** An article with its comment threads. */
+@Path("/articles")
+@Produces(MediaType.TEXT_HTML)
+public class ArticlePages {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance article(Article article, CommentThread thread);
+    }
+
+    private final ArticleService articles;
+    private final ThreadService threads;
+
+    ArticlePages(ArticleService articles, ThreadService threads) {
+        this.articles = articles;
+        this.threads = threads;
+    }
+
+    @GET
+    @Path("{slug}")
+    public TemplateInstance article(@PathParam("slug") String slug, @QueryParam("sort") String sort,
+            @QueryParam("page") String page) {
+        Article article = articles.findPublished(slug).orElseThrow(NotFoundException::new);
+        CommentThread thread = threads.page(article, CommentSort.parse(sort), Paging.page(page));
+        if (thread.page() > 1 && thread.threads().isEmpty()) {
+            throw new NotFoundException();
+        }
+        return Templates.article(article, thread);
+    }
+}

@@ -1,0 +1,67 @@
+package io.tribune.article;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import io.quarkus.panache.common.Parameters;
+import io.tribune.config.TribuneConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+/** Reads published articles for the reader pages and the API. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class ArticleService {
+
+    private static final String PUBLISHED = "a.status = io.tribune.article.ArticleStatus.PUBLISHED and a.publishedAt <= :now";
+    private static final String WITH_SECTION_AND_AUTHOR = "select a from Article a join fetch a.section join fetch a.author where ";
+
+    private final TribuneConfig config;
+
+    ArticleService(TribuneConfig config) {
+        this.config = config;
+    }
+
+    public ArticlePage latest(int page) {
+        return page(Article.find(WITH_SECTION_AND_AUTHOR + PUBLISHED + " order by a.publishedAt desc, a.id desc",
+                Parameters.with("now", Instant.now())).range(first(page), last(page)).list(), page);
+    }
+
+    public ArticlePage inSection(Section section, int page) {
+        return page(Article.find(WITH_SECTION_AND_AUTHOR + PUBLISHED + " and a.section = :section"
+                + " order by a.publishedAt desc, a.id desc",
+                Parameters.with("now", Instant.now()).and("section", section))
+                .range(first(page), last(page)).list(), page);
+    }
+
+    /** A published article with its section, author and update notes, in one statement. */
+    public Optional<Article> findPublished(String slug) {
+        return Article.find("select distinct a from Article a join fetch a.section join fetch a.author"
+                + " left join fetch a.updates where a.slug = :slug and " + PUBLISHED,
+                Parameters.with("slug", slug).and("now", Instant.now())).firstResultOptional();
+    }
+
+    public List<Section> sections() {
+        return Section.listInOrder();
+    }
+
+    public Optional<Section> section(String slug) {
+        return Section.findBySlug(slug);
+    }
+
+    private int first(int page) {
+        return (page - 1) * config.articlesPerPage();
+    }
+
+    /** One row more than a page (range is inclusive), to learn whether a next page exists. */
+    private int last(int page) {
+        return first(page) + config.articlesPerPage();
+    }
+
+    private ArticlePage page(List<Article> articles, int page) {
+        int size = config.articlesPerPage();
+        List<ArticleSummary> shown = articles.stream().limit(size).map(ArticleSummary::of).toList();
+        return new ArticlePage(shown, page, articles.size() > size);
+    }
+}

@@ -1,0 +1,5 @@
+package io.tribune.article;
+
+public enum ArticleStatus {
+    DRAFT, SCHEDULED, PUBLISHED, UNPUBLISHED
+}

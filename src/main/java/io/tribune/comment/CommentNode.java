@@ -1,0 +1,111 @@
+package io.tribune.comment;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A comment as a thread shows it, with its replies. Built in Java from one query, never lazily. */
+public final class CommentNode {
+
+    private final long id;
+    private final Long parentId;
+    private final String authorUsername;
+    private final String authorName;
+    private final String bodyHtml;
+    private final CommentStatus status;
+    private final Instant createdAt;
+    private final Instant editedAt;
+    private final int votes;
+    private final int depth;
+    private String inReplyTo;
+    private final List<CommentNode> replies = new ArrayList<>();
+
+    CommentNode(Comment c) {
+        this.id = c.id;
+        this.parentId = c.parentId;
+        this.authorUsername = c.author.username;
+        this.authorName = c.author.displayName;
+        this.bodyHtml = c.bodyHtml;
+        this.status = c.status;
+        this.createdAt = c.createdAt;
+        this.editedAt = c.editedAt;
+        this.votes = c.voteCount;
+        this.depth = c.depth;
+    }
+
+    public long id() {
+        return id;
+    }
+
+    public Long parentId() {
+        return parentId;
+    }
+
+    public String authorUsername() {
+        return authorUsername;
+    }
+
+    public String authorName() {
+        return authorName;
+    }
+
+    /** Sanitized HTML; null unless the comment is visible, so a placeholder never leaks the removed text. */
+    public String bodyHtml() {
+        return isVisible() ? bodyHtml : null;
+    }
+
+    public CommentStatus status() {
+        return status;
+    }
+
+    public boolean isVisible() {
+        return status == CommentStatus.VISIBLE;
+    }
+
+    /** The line shown in place of a comment that is not visible but keeps its replies in the thread. */
+    public String placeholder() {
+        return switch (status) {
+            case REMOVED -> "Comment removed by a moderator";
+            case DELETED -> "Comment deleted by its author";
+            case PENDING -> "This comment is awaiting moderation";
+            case VISIBLE -> "";
+        };
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant editedAt() {
+        return editedAt;
+    }
+
+    public boolean isEdited() {
+        return editedAt != null;
+    }
+
+    public int votes() {
+        return votes;
+    }
+
+    public int depth() {
+        return depth;
+    }
+
+    /** Set when the reply was placed at the depth cap, under its parent's parent. */
+    public String inReplyTo() {
+        return inReplyTo;
+    }
+
+    public List<CommentNode> replies() {
+        return replies;
+    }
+
+    public boolean hasReplies() {
+        return !replies.isEmpty();
+    }
+
+    void inReplyTo(String name) {
+        this.inReplyTo = name;
+    }
+}

@@ -1,0 +1,5 @@
+package io.tribune.comment;
+
+public enum CommentStatus {
+    VISIBLE, REMOVED, DELETED, PENDING
+}

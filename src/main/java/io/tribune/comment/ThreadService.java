@@ -1,0 +1,108 @@
+package io.tribune.comment;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.quarkus.panache.common.Parameters;
+import io.tribune.article.Article;
+import io.tribune.config.TribuneConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+/**
+ * Reads an article's comments as threads in two statements whatever their number: one for the page of
+ * top-level comments, one for everything under them (by {@code root_id}). The tree is assembled here.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class ThreadService {
+
+    /** A top-level comment is listed while it is visible or still has replies under it. */
+    private static final String LISTED_ROOT = "c.article = :article and c.parentId is null and (c.status = "
+            + "io.tribune.comment.CommentStatus.VISIBLE or exists (select 1 from Comment r where r.rootId = c.id and r.id <> c.id))";
+
+    private final TribuneConfig config;
+
+    ThreadService(TribuneConfig config) {
+        this.config = config;
+    }
+
+    public CommentThread page(Article article, CommentSort sort, int page) {
+        int size = config.comments().threadsPerPage();
+        int first = (page - 1) * size;
+        List<Long> rootIds = Comment.getEntityManager()
+                .createQuery("select c.id from Comment c where " + LISTED_ROOT + " order by " + sort.orderBy, Long.class)
+                .setParameter("article", article)
+                .setFirstResult(first)
+                .setMaxResults(size + 1) // one more than a page tells whether a next page exists
+                .getResultList();
+        boolean hasNext = rootIds.size() > size;
+        if (hasNext) {
+            rootIds = rootIds.subList(0, size);
+        }
+        if (rootIds.isEmpty()) {
+            return new CommentThread(List.of(), sort, page, false);
+        }
+        List<Comment> comments = Comment.find("select c from Comment c join fetch c.author where c.rootId in :roots"
+                + " order by c.createdAt, c.id", Parameters.with("roots", rootIds)).list();
+        return new CommentThread(assemble(rootIds, comments, sort), sort, page, hasNext);
+    }
+
+    /** Which page of threads (oldest first) holds the comment, for permalinks. */
+    public int pageOf(Comment comment) {
+        Comment root = comment.rootId == null || comment.rootId.equals(comment.id) ? comment : Comment.findById(comment.rootId);
+        long before = Comment.getEntityManager()
+                .createQuery("select count(c) from Comment c where " + LISTED_ROOT
+                        + " and (c.createdAt < :created or (c.createdAt = :created and c.id < :id))", Long.class)
+                .setParameter("article", root.article)
+                .setParameter("created", root.createdAt)
+                .setParameter("id", root.id)
+                .getSingleResult();
+        return (int) (before / config.comments().threadsPerPage()) + 1;
+    }
+
+    public Optional<Comment> find(long id) {
+        return Comment.find("select c from Comment c join fetch c.article where c.id = ?1", id).firstResultOptional();
+    }
+
+    private List<CommentNode> assemble(List<Long> rootIds, List<Comment> comments, CommentSort sort) {
+        Map<Long, CommentNode> nodes = new HashMap<>();
+        Map<Long, CommentNode> container = new HashMap<>();
+        for (Comment c : comments) {
+            nodes.put(c.id, new CommentNode(c));
+        }
+        int maxDepth = config.comments().maxDepth();
+        for (Comment c : comments) { // oldest first, so a parent is always placed before its replies
+            CommentNode node = nodes.get(c.id);
+            CommentNode parent = c.parentId == null ? null : nodes.get(c.parentId);
+            if (parent == null) {
+                continue;
+            }
+            CommentNode into = parent;
+            if (parent.depth() >= maxDepth && container.containsKey(parent.id())) {
+                into = container.get(parent.id());
+                node.inReplyTo(parent.authorName());
+            }
+            into.replies().add(node);
+            container.put(node.id(), into);
+        }
+        List<CommentNode> roots = new ArrayList<>();
+        for (Long id : rootIds) {
+            CommentNode root = nodes.get(id);
+            if (root != null && prune(root, sort)) {
+                roots.add(root);
+            }
+        }
+        return roots;
+    }
+
+    /** Sorts replies and drops hidden comments that have nothing visible under them; true if the node stays. */
+    private boolean prune(CommentNode node, CommentSort sort) {
+        node.replies().removeIf(reply -> !prune(reply, sort));
+        node.replies().sort(sort.comparator);
+        return node.isVisible() || node.hasReplies();
+    }
+}

@@ -1,0 +1,65 @@
+package io.tribune.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Every {@code tribune.*} setting. The README lists them with their defaults; keep both in step. */
+@ConfigMapping(prefix = "tribune")
+public interface TribuneConfig {
+
+    /** Load the demo articles, users and comments into an empty database at start. */
+    @WithDefault("false")
+    boolean demoContent();
+
+    /** Public base URL used for absolute links (feeds, canonical URLs, emails). */
+    @WithDefault("http://localhost:8080")
+    String baseUrl();
+
+    /** Articles per page on the home and section pages. */
+    @WithDefault("20")
+    int articlesPerPage();
+
+    Comments comments();
+
+    Moderation moderation();
+
+    EmbeddedDatabase embeddedDatabase();
+
+    interface Comments {
+        /** Top-level threads shown per page of an article's comments. */
+        @WithDefault("50")
+        int threadsPerPage();
+
+        /** Deepest display level; replies below it are shown at this level, "in reply to @name". */
+        @WithDefault("6")
+        int maxDepth();
+
+        @WithDefault("5000")
+        int maxLength();
+    }
+
+    interface Moderation {
+        /** Active strikes that suspend an account. */
+        @WithDefault("2")
+        int strikesToSuspend();
+
+        /** Active strikes that de-register an account. */
+        @WithDefault("3")
+        int strikesToDeregister();
+
+        @WithDefault("180")
+        int strikeExpiryDays();
+
+        @WithDefault("7")
+        int suspensionDays();
+    }
+
+    interface EmbeddedDatabase {
+        /** Start an embedded PostgreSQL when no JDBC URL is configured (dev and test profiles only). */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** Where the embedded database keeps its files; empty means a throwaway temporary directory. */
+        java.util.Optional<String> dataDir();
+    }
+}

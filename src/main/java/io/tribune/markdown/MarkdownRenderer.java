@@ -1,0 +1,53 @@
+package io.tribune.markdown;
+
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
+import org.owasp.html.HtmlPolicyBuilder;
+import org.owasp.html.PolicyFactory;
+import org.owasp.html.Sanitizers;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Markdown to safe HTML. commonmark escapes raw HTML and unsafe URLs; the OWASP sanitizer then keeps only the
+ * elements a policy allows, so the output may be printed unescaped ({@code .raw}) in templates.
+ */
+@ApplicationScoped
+public class MarkdownRenderer {
+
+    private static final PolicyFactory LINKS = new HtmlPolicyBuilder()
+            .allowElements("a")
+            .allowUrlProtocols("http", "https", "mailto")
+            .allowAttributes("href").onElements("a")
+            .requireRelsOnLinks("nofollow", "noopener", "ugc")
+            .toFactory();
+
+    private static final PolicyFactory CODE = new HtmlPolicyBuilder()
+            .allowElements("pre", "code", "hr")
+            .toFactory();
+
+    /** Comments: paragraphs, emphasis, links, quotes, lists, code. */
+    private static final PolicyFactory COMMENT_POLICY = Sanitizers.FORMATTING.and(Sanitizers.BLOCKS)
+            .and(LINKS).and(CODE);
+
+    /** Articles: written by editors, so headings, images and tables are allowed too. */
+    private static final PolicyFactory ARTICLE_POLICY = COMMENT_POLICY
+            .and(Sanitizers.IMAGES)
+            .and(Sanitizers.TABLES)
+            .and(new HtmlPolicyBuilder().allowElements("h2", "h3", "h4", "figure", "figcaption").toFactory());
+
+    private final Parser parser = Parser.builder().build();
+    private final HtmlRenderer renderer = HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build();
+
+    public String comment(String markdown) {
+        return COMMENT_POLICY.sanitize(toHtml(markdown));
+    }
+
+    public String article(String markdown) {
+        return ARTICLE_POLICY.sanitize(toHtml(markdown));
+    }
+
+    private String toHtml(String markdown) {
+        return renderer.render(parser.parse(markdown == null ? "" : markdown));
+    }
+}

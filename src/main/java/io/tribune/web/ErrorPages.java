@@ -1,0 +1,93 @@
+package io.tribune.web;
+
+import java.util.List;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+/**
+ * Errors in the site's own design for people, and as {@code {"status", "message"}} JSON for the API.
+ * Unexpected failures are logged with an id the page shows, and never reveal internals.
+ */
+public class ErrorPages {
+
+    private static final Logger LOG = Logger.getLogger(ErrorPages.class);
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance error(int status, String title, String message);
+    }
+
+    public record ApiError(int status, String message, String field) {
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, UriInfo uri, HttpHeaders headers) {
+        Response original = e.getResponse();
+        int status = original.getStatus();
+        if (status < 400 || original.hasEntity()) {
+            return original;
+        }
+        return render(status, messageFor(status, e), uri, headers);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(RuntimeException e, UriInfo uri, HttpHeaders headers) {
+        String id = Long.toString(System.nanoTime(), 36);
+        LOG.errorf(e, "Unexpected error %s on %s", id, uri.getPath());
+        return render(500, "Something went wrong on our side (reference " + id + "). Please try again in a moment.",
+                uri, headers);
+    }
+
+    static Response render(int status, String message, UriInfo uri, HttpHeaders headers) {
+        if (wantsJson(uri, headers)) {
+            return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(new ApiError(status, message, null)).build();
+        }
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE)
+                .entity(Templates.error(status, titleFor(status), message)).build();
+    }
+
+    private static boolean wantsJson(UriInfo uri, HttpHeaders headers) {
+        if (uri.getPath().startsWith("/api/")) {
+            return true;
+        }
+        List<MediaType> accepted = headers.getAcceptableMediaTypes();
+        return !accepted.isEmpty() && accepted.get(0).isCompatible(MediaType.APPLICATION_JSON_TYPE)
+                && !accepted.get(0).isWildcardType();
+    }
+
+    private static String titleFor(int status) {
+        return switch (status) {
+            case 400 -> "That request did not make sense";
+            case 401 -> "Please log in";
+            case 403 -> "Not allowed";
+            case 404 -> "Page not found";
+            case 405 -> "Not allowed";
+            case 409 -> "Conflict";
+            case 413 -> "Too large";
+            case 429 -> "Slow down";
+            case 503 -> "Back soon";
+            default -> status >= 500 ? "Something went wrong" : "Request refused";
+        };
+    }
+
+    private static String messageFor(int status, WebApplicationException e) {
+        return switch (status) {
+            case 404 -> "We could not find that page. It may have moved, or the link may be wrong.";
+            case 405 -> "That action is not possible here.";
+            case 401 -> "You need to log in to do that.";
+            case 403 -> "You do not have permission to do that.";
+            default -> e.getMessage() != null && !e.getMessage().startsWith("HTTP ") ? e.getMessage()
+                    : "The request could not be handled.";
+        };
+    }
+}

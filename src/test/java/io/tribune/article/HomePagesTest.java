@@ -1,0 +1,70 @@
+package io.tribune.article;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class HomePagesTest {
+
+    @Test
+    void homeListsLatestArticlesWithSectionsAndCounts() {
+        given().when().get("/")
+                .then().statusCode(200)
+                .contentType(containsString("text/html"))
+                .header("Set-Cookie", nullValue())
+                .body(containsString("<h1 class=\"page-title\">Latest</h1>"))
+                .body(containsString("href=\"/sections/privacy\""))
+                .body(containsString("comments</a>"))
+                .body(containsString("rel=\"next\" href=\"/?page=2\""));
+    }
+
+    @Test
+    void newestArticleComesFirst() {
+        String html = given().get("/").then().statusCode(200).extract().asString();
+        java.util.List<java.time.Instant> times = java.util.regex.Pattern.compile("<time datetime=\"([^\"]+)\"")
+                .matcher(html).results().map(m -> java.time.Instant.parse(m.group(1))).toList();
+        org.junit.jupiter.api.Assertions.assertTrue(times.size() >= 10, "a full page of articles");
+        for (int i = 1; i < times.size(); i++) {
+            org.junit.jupiter.api.Assertions.assertFalse(times.get(i).isAfter(times.get(i - 1)),
+                    "article " + i + " is not newer than the one before it");
+        }
+    }
+
+    @Test
+    void secondPageHasOlderArticles() {
+        given().get("/?page=2").then().statusCode(200)
+                .body(containsString("rel=\"prev\" href=\"/?page=1\""));
+    }
+
+    @Test
+    void badPageNumbersAreClientErrors() {
+        given().get("/?page=-1").then().statusCode(400).body(containsString("page number"));
+        given().get("/?page=abc").then().statusCode(400);
+        given().get("/?page=0").then().statusCode(400);
+        given().get("/?page=99999999999").then().statusCode(400);
+        given().get("/?page=500").then().statusCode(404);
+    }
+
+    @Test
+    void sectionPageShowsOnlyThatSection() {
+        given().get("/sections/privacy").then().statusCode(200)
+                .header("Set-Cookie", nullValue())
+                .body(containsString("<h1 class=\"page-title\">Privacy</h1>"))
+                .body(containsString("linkedin-trains-ai-on-members-data-by-default"))
+                .body(not(containsString(">Hardware</a></p>")));
+    }
+
+    @Test
+    void unknownSectionIsNotFoundInTheSiteDesign() {
+        given().get("/sections/no-such-section").then().statusCode(404)
+                .contentType(containsString("text/html"))
+                .body(containsString("Page not found"))
+                .body(containsString("class=\"site-header\""));
+    }
+}
