@@ -47,6 +47,30 @@ public class User extends PanacheEntityBase {
     @Column(name = "created_at")
     public Instant createdAt = Instant.now();
 
+    public boolean hasRole(String role) {
+        for (String r : roles.split(",")) {
+            if (r.trim().equals(role)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Why this user may not comment, vote or report right now, or empty if they may. Features that take part
+     * in the discussion call this one rule rather than checking statuses themselves.
+     */
+    public Optional<String> participationBlock() {
+        return switch (status) {
+            case SUSPENDED -> Optional.of("Your account is suspended under the comment policy: you can read, but not comment, vote or report.");
+            case DEREGISTERED -> Optional.of("This account was de-registered under the comment policy.");
+            case DELETED -> Optional.of("This account has been deleted.");
+            case ACTIVE -> emailVerifiedAt == null
+                    ? Optional.of("Please verify your email address before you comment, vote or report. Check your inbox for the link, or ask for a new one in your settings.")
+                    : Optional.empty();
+        };
+    }
+
     public static Optional<User> findByUsername(String username) {
         return find("lower(username) = lower(?1)", username).firstResultOptional();
     }

@@ -37,6 +37,18 @@ public class Site {
         return identity != null && !identity.isAnonymous();
     }
 
+    public boolean moderator() {
+        return loggedIn() && (identity.hasRole("moderator") || identity.hasRole("admin"));
+    }
+
+    public boolean editor() {
+        return loggedIn() && (identity.hasRole("editor") || identity.hasRole("admin"));
+    }
+
+    public boolean admin() {
+        return loggedIn() && identity.hasRole("admin");
+    }
+
     public String username() {
         return loggedIn() ? identity.getPrincipal().getName() : null;
     }

@@ -1,0 +1,33 @@
+package io.tribune.account;
+
+import java.util.Optional;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.RequestScoped;
+
+/** The logged-in user of this request, read from the database at most once per request. */
+@RequestScoped
+public class CurrentUser {
+
+    private final SecurityIdentity identity;
+    private Optional<User> user;
+
+    CurrentUser(SecurityIdentity identity) {
+        this.identity = identity;
+    }
+
+    public Optional<User> get() {
+        if (user == null) {
+            user = identity.isAnonymous() ? Optional.empty() : User.findByUsername(identity.getPrincipal().getName());
+        }
+        return user;
+    }
+
+    public boolean isLoggedIn() {
+        return !identity.isAnonymous();
+    }
+
+    public boolean hasRole(String role) {
+        return identity.hasRole(role);
+    }
+}
