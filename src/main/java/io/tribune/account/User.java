@@ -46,6 +46,14 @@ public class User extends PanacheEntityBase {
     public int sessionGeneration;
     @Column(name = "created_at")
     public Instant createdAt = Instant.now();
+    /** Set by moderation while the account is suspended. */
+    @Column(name = "suspended_until")
+    public Instant suspendedUntil;
+    /** Moderation: every comment of this user is held for review. */
+    @Column(name = "always_hold")
+    public boolean alwaysHold;
+    @Column(name = "deregistered_reason")
+    public String deregisteredReason;
 
     public boolean hasRole(String role) {
         for (String r : roles.split(",")) {
@@ -61,6 +69,12 @@ public class User extends PanacheEntityBase {
      * in the discussion call this one rule rather than checking statuses themselves.
      */
     public Optional<String> participationBlock() {
+        if (status == UserStatus.SUSPENDED && suspendedUntil != null && suspendedUntil.isAfter(Instant.now())) {
+            return Optional.of("Your account is suspended under the comment policy until "
+                    + java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'", java.util.Locale.UK)
+                            .withZone(java.time.ZoneOffset.UTC).format(suspendedUntil)
+                    + ": you can read, but not comment, vote or report.");
+        }
         return switch (status) {
             case SUSPENDED -> Optional.of("Your account is suspended under the comment policy: you can read, but not comment, vote or report.");
             case DEREGISTERED -> Optional.of("This account was de-registered under the comment policy.");

@@ -52,6 +52,30 @@ public interface TribuneConfig {
 
         @WithDefault("7")
         int suspensionDays();
+
+        /** Distinct reporters that hide a comment until a moderator decides. */
+        @WithDefault("3")
+        int reportsToHide();
+
+        /** Reports one user may make in 24 hours. */
+        @WithDefault("20")
+        int reportsPerDay();
+
+        /** A new account's first comments (this many) are held for review. */
+        @WithDefault("1")
+        int heldFirstComments();
+
+        /** On de-registration, also remove the account's comments that are still visible. */
+        @WithDefault("false")
+        boolean removeCommentsOnDeregistration();
+
+        /** Rows per page in the admin queues, user list and audit log. */
+        @WithDefault("25")
+        int adminPageSize();
+
+        /** How often ended suspensions are lifted ("off" disables the job, as in tests that move the clock). */
+        @WithDefault("60s")
+        String suspensionCheckEvery();
     }
 
     interface EmbeddedDatabase {

@@ -1,0 +1,134 @@
+package io.tribune.moderation;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import io.tribune.account.User;
+import io.tribune.account.UserStatus;
+import io.tribune.comment.Comment;
+import io.tribune.comment.CommentModeration;
+import io.tribune.comment.CommentStatus;
+import io.tribune.moderation.ModerationAction.Type;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+/** A moderator's decisions on a comment: approve, remove, restore. Each writes the audit log in the same transaction. */
+@ApplicationScoped
+@Transactional
+public class CommentDecisions {
+
+    public enum Decision {
+        APPROVE, REMOVE, RESTORE;
+
+        public static Decision parse(String raw) {
+            for (Decision d : values()) {
+                if (d.name().equalsIgnoreCase(raw == null ? "" : raw.trim())) {
+                    return d;
+                }
+            }
+            throw ModerationRefused.invalid("Choose approve, remove or restore.");
+        }
+    }
+
+    private final CommentModeration moderation;
+    private final AuditLog audit;
+    private final UserSanctions sanctions;
+    private final Clock clock;
+
+    CommentDecisions(CommentModeration moderation, AuditLog audit, UserSanctions sanctions, Clock clock) {
+        this.moderation = moderation;
+        this.audit = audit;
+        this.sanctions = sanctions;
+        this.clock = clock;
+    }
+
+    /** One entry point for the pages and the API; {@code reason} is a removal reason code for REMOVE. */
+    public Comment decide(User actor, long commentId, Decision decision, String reason, String note) {
+        return switch (decision) {
+            case APPROVE -> approve(actor, commentId, note);
+            case REMOVE -> remove(actor, commentId, ReportReason.parse(reason).orElseThrow(() -> ModerationRefused.invalid(
+                    "Choose a removal reason: abusive, defamatory, spam, off-topic, illegal or other.")), note);
+            case RESTORE -> restore(actor, commentId, note);
+        };
+    }
+
+    /** The same decision on several comments, all or none (one transaction). Returns how many. */
+    public int decideAll(User actor, java.util.List<Long> ids, Decision decision, String reason, String note) {
+        for (Long id : ids) {
+            decide(actor, id, decision, reason, note);
+        }
+        return ids.size();
+    }
+
+    /** Clears the comment's reports; a held (PENDING) comment is published. */
+    public Comment approve(User actor, long commentId, String note) {
+        Comment c = load(actor, commentId);
+        if (c.status == CommentStatus.REMOVED || c.status == CommentStatus.DELETED) {
+            throw ModerationRefused.conflict("Comment " + c.id + " is " + c.status.name().toLowerCase() + "; restore it instead.");
+        }
+        CommentStatus before = moderation.setStatus(c, CommentStatus.VISIBLE);
+        int cleared = resolveReports(c, CommentReport.Decision.APPROVED);
+        audit.record(actor, Type.APPROVE, c.author, c, null, blankToNull(note),
+                "status " + before + ", open reports " + cleared, "status VISIBLE, open reports 0");
+        return c;
+    }
+
+    public Comment remove(User actor, long commentId, ReportReason reason, String note) {
+        Comment c = load(actor, commentId);
+        if (c.status == CommentStatus.REMOVED || c.status == CommentStatus.DELETED) {
+            throw ModerationRefused.conflict("Comment " + c.id + " is already " + c.status.name().toLowerCase() + ".");
+        }
+        CommentStatus before = moderation.setStatus(c, CommentStatus.REMOVED);
+        int cleared = resolveReports(c, CommentReport.Decision.REMOVED);
+        String why = note == null || note.isBlank() ? reason.label : reason.label + ": " + note.strip();
+        audit.record(actor, Type.REMOVE, c.author, c, reason.code, why, "status " + before + ", open reports " + cleared,
+                "status REMOVED");
+        sanctions.notify(c.author, "Your comment was removed",
+                "A moderator removed your comment on \"" + c.article.headline + "\" as " + reason.label.toLowerCase()
+                        + ".\n\nYour comment:\n> " + Texts.excerpt(c.body, 600) + "\n\nReason: " + why + "\n\n"
+                        + "What happens next: the thread shows \"Comment removed by a moderator\" in its place. "
+                        + (reason.strike ? "Removal for this reason gives a strike; you will receive a separate message about it."
+                                : "This removal gives no strike."));
+        if (reason.strike) {
+            sanctions.strike(actor, c.author, c, reason);
+        }
+        return c;
+    }
+
+    /** Puts a removed comment back; its strike, if any, stops counting. */
+    public Comment restore(User actor, long commentId, String note) {
+        Comment c = load(actor, commentId);
+        if (c.status != CommentStatus.REMOVED) {
+            throw ModerationRefused.conflict("Only a removed comment can be restored.");
+        }
+        Instant now = clock.instant();
+        Strike strike = Strike.find("comment = ?1 and revokedAt is null", c).firstResult();
+        if (strike != null && c.author.status == UserStatus.DEREGISTERED) {
+            throw ModerationRefused.conflict("The author was de-registered: comments removed for abuse stay removed.");
+        }
+        CommentStatus before = moderation.setStatus(c, CommentStatus.VISIBLE);
+        if (strike != null) {
+            strike.revokedAt = now;
+        }
+        audit.record(actor, Type.RESTORE, c.author, c, null, blankToNull(note), "status " + before,
+                "status VISIBLE" + (strike != null ? ", strike revoked" : ""));
+        return c;
+    }
+
+    private Comment load(User actor, long commentId) {
+        Guard.requireModerator(actor);
+        Comment c = Comment.<Comment>findByIdOptional(commentId)
+                .orElseThrow(() -> ModerationRefused.notFound("No comment " + commentId + "."));
+        Guard.requireMayActOn(actor, c.author);
+        return c;
+    }
+
+    private int resolveReports(Comment c, CommentReport.Decision decision) {
+        return CommentReport.update("resolvedAt = ?1, decision = ?2 where comment = ?3 and resolvedAt is null",
+                clock.instant(), decision, c);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

@@ -1,0 +1,104 @@
+package io.tribune.moderation;
+
+import java.net.URI;
+import java.util.List;
+
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestQuery;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.tribune.web.Paging;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** The moderators' queues, with a decision form per comment and one bulk form. */
+@Path("/admin")
+@ModeratorArea
+@RolesAllowed({ "moderator", "admin" })
+@Produces(MediaType.TEXT_HTML)
+public class QueuePages {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance queue(QueueService.Page page, List<Queue> queues, List<ReportReason> reasons,
+                String done, String error);
+    }
+
+    private final QueueService queues;
+    private final CommentDecisions decisions;
+    private final Actor actor;
+
+    QueuePages(QueueService queues, CommentDecisions decisions, Actor actor) {
+        this.queues = queues;
+        this.decisions = decisions;
+        this.actor = actor;
+    }
+
+    @GET
+    @Path("queues/{name}")
+    public TemplateInstance queue(@PathParam("name") String name, @RestQuery String page, @RestQuery String done,
+            @RestQuery String error) {
+        Queue q = parse(name);
+        return Templates.queue(queues.page(q, Paging.page(page)), List.of(Queue.values()), List.of(ReportReason.values()),
+                done, error);
+    }
+
+    @POST
+    @Path("comments/{id}/decision")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response decide(@PathParam("id") long id, @RestForm String action, @RestForm String reason,
+            @RestForm String note, @RestForm String back) {
+        String queue = Queue.parse(back).orElse(Queue.REPORTED).slug;
+        try {
+            CommentDecisions.Decision d = CommentDecisions.Decision.parse(action);
+            decisions.decide(actor.get(), id, d, reason, note);
+            return redirect(queue, "done=" + d.name().toLowerCase() + "+comment+" + id);
+        } catch (ModerationRefused e) {
+            if (e.status() == 403) {
+                throw e;
+            }
+            return redirect(queue, "error=" + encode(e.getMessage()));
+        }
+    }
+
+    @POST
+    @Path("queues/{name}/bulk")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response bulk(@PathParam("name") String name, @RestForm List<Long> ids, @RestForm String action,
+            @RestForm String reason, @RestForm String note) {
+        Queue q = parse(name);
+        if (ids == null || ids.isEmpty()) {
+            return redirect(q.slug, "error=" + encode("Select at least one comment."));
+        }
+        try {
+            CommentDecisions.Decision d = CommentDecisions.Decision.parse(action);
+            int n = decisions.decideAll(actor.get(), ids, d, reason, note);
+            return redirect(q.slug, "done=" + d.name().toLowerCase() + "+" + n + "+comments");
+        } catch (ModerationRefused e) {
+            if (e.status() == 403) {
+                throw e;
+            }
+            return redirect(q.slug, "error=" + encode(e.getMessage()));
+        }
+    }
+
+    private static Queue parse(String name) {
+        return Queue.parse(name).orElseThrow(() -> ModerationRefused.notFound("There is no queue called " + name + "."));
+    }
+
+    private static Response redirect(String queue, String query) {
+        return Response.seeOther(URI.create("/admin/queues/" + queue + "?" + query)).build();
+    }
+
+    static String encode(String s) {
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
+    }
+}

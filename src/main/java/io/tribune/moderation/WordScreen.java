@@ -1,0 +1,60 @@
+package io.tribune.moderation;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import io.tribune.account.User;
+import io.tribune.comment.Comment;
+import io.tribune.comment.CommentScreen;
+import io.tribune.config.TribuneConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+/**
+ * Moderation's screen for new comments: blocked words refuse, suspect words hold; so do "always hold" authors and
+ * the first comments of a new account.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class WordScreen implements CommentScreen {
+
+    static final String HELD_MESSAGE = "Thanks — your comment will appear once a moderator has reviewed it.";
+
+    private final TribuneConfig.Moderation rules;
+
+    WordScreen(TribuneConfig config) {
+        this.rules = config.moderation();
+    }
+
+    @Override
+    public Verdict screen(User author, String body) {
+        List<ModerationWord> words = ModerationWord.listAll();
+        Optional<ModerationWord> blocked = firstMatch(words, ModerationWord.Kind.BLOCKED, body);
+        if (blocked.isPresent()) {
+            return Verdict.refuse("Your comment contains \"" + blocked.get().word
+                    + "\", which is not allowed in Tribune's comments. Please rephrase it.");
+        }
+        if (firstMatch(words, ModerationWord.Kind.SUSPECT, body).isPresent()) {
+            return Verdict.hold(HELD_MESSAGE);
+        }
+        if (author.alwaysHold) {
+            return Verdict.hold(HELD_MESSAGE);
+        }
+        if (author.id != null && Comment.count("author.id", author.id) < rules.heldFirstComments()) {
+            return Verdict.hold("Thanks — as a new member, your first comments are reviewed by a moderator before they appear.");
+        }
+        return Verdict.PUBLISH;
+    }
+
+    private static Optional<ModerationWord> firstMatch(List<ModerationWord> words, ModerationWord.Kind kind, String body) {
+        String text = body == null ? "" : body;
+        return words.stream().filter(w -> w.kind == kind && matches(w.word, text)).findFirst();
+    }
+
+    /** Whole words only, ignoring case: "ass" does not match "class". */
+    static boolean matches(String word, String text) {
+        return Pattern.compile("(?<![\\p{L}\\p{N}_])" + Pattern.quote(word.strip()) + "(?![\\p{L}\\p{N}_])",
+                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE).matcher(text).find();
+    }
+}
