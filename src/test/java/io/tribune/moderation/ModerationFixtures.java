@@ -74,4 +74,17 @@ public class ModerationFixtures {
     public int commentCount(long articleId) {
         return io.tribune.article.Article.<io.tribune.article.Article>findById(articleId).commentCount;
     }
+
+    /** Forgets a fixed test user's reports, so the daily limit starts afresh for each test. */
+    @Transactional
+    public void clearReportsBy(User u) {
+        CommentReport.delete("reporter.id", u.id);
+    }
+
+    @Transactional
+    public void setStatus(User u, UserStatus status) {
+        User x = User.findById(u.id);
+        x.status = status;
+        x.suspendedUntil = status == UserStatus.SUSPENDED ? java.time.Instant.now().plusSeconds(86400) : null;
+    }
 }
