@@ -3,7 +3,9 @@ package io.tribune.moderation;
 import io.tribune.account.CurrentUser;
 import io.tribune.account.UserStatus;
 import jakarta.annotation.Priority;
-import jakarta.ws.rs.ForbiddenException;
+import io.tribune.web.ErrorPages;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -27,7 +29,11 @@ public class ModeratorAreaFilter implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         if (current.isLoggedIn() && current.get().map(u -> u.status != UserStatus.ACTIVE).orElse(true)) {
-            throw new ForbiddenException("Your account may not use the moderation tools right now.");
+            // answered here, plainly: this runs before the CSRF filter, so no page with the layout can render yet
+            String message = "Your account may not use the moderation tools right now.";
+            request.abortWith(request.getUriInfo().getPath().startsWith("/api/")
+                    ? Response.status(403).type(MediaType.APPLICATION_JSON_TYPE).entity(new ErrorPages.ApiError(403, message, null)).build()
+                    : Response.status(403).type(MediaType.TEXT_PLAIN_TYPE).entity(message).build());
         }
     }
 }

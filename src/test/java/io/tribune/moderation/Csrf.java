@@ -27,6 +27,10 @@ final class Csrf {
         RestAssured.requestSpecification = new RequestSpecBuilder().addCookie("csrf-token", token).build();
     }
 
+    static String currentToken() {
+        return token;
+    }
+
     static void uninstall() {
         RestAssured.requestSpecification = null;
     }

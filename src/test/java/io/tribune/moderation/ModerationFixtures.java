@@ -87,4 +87,15 @@ public class ModerationFixtures {
         x.status = status;
         x.suspendedUntil = status == UserStatus.SUSPENDED ? java.time.Instant.now().plusSeconds(86400) : null;
     }
+
+    @Transactional
+    public long wordId(String word) {
+        return ModerationWord.<ModerationWord>find("word", word).firstResult().id;
+    }
+
+    @Transactional
+    public java.util.List<ModerationAction.Type> wordActions(String... words) {
+        return ModerationAction.<ModerationAction>list("reason in ?1 order by id", java.util.List.of(words)).stream()
+                .map(a -> a.action).toList();
+    }
 }
