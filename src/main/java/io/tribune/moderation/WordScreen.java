@@ -23,8 +23,13 @@ public class WordScreen implements CommentScreen {
 
     private final TribuneConfig.Moderation rules;
 
+    @jakarta.inject.Inject
     WordScreen(TribuneConfig config) {
-        this.rules = config.moderation();
+        this(config.moderation());
+    }
+
+    WordScreen(TribuneConfig.Moderation rules) {
+        this.rules = rules;
     }
 
     @Override

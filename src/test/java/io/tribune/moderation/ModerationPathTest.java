@@ -167,6 +167,22 @@ class ModerationPathTest {
         decisions.restore(mod, rude.id, "Not abusive after all");
         assertEquals(CommentStatus.VISIBLE, mf.comment(rude.id).status);
         assertEquals(0, mf.activeStrikes(author, clock.instant()), "restoring revokes the strike");
+        assertEquals(List.of(Type.REMOVE, Type.REMOVE, Type.STRIKE, Type.RESTORE), mf.actionsFor(author));
+    }
+
+    @Test
+    void adminsGrantAndRevokeRoles() {
+        User admin = mf.account(unique("admin"), "commenter,admin", UserStatus.ACTIVE);
+        User mod = mf.account(unique("mod"), "commenter,moderator", UserStatus.ACTIVE);
+        User user = fixtures.user(unique("promoted"));
+        assertEquals(403, assertThrows(ModerationRefused.class, () -> sanctions.setRole(mod, user.username, "moderator", true)).status());
+        assertEquals(400, assertThrows(ModerationRefused.class, () -> sanctions.setRole(admin, user.username, "admin", true)).status());
+        sanctions.setRole(admin, user.username, "moderator", true);
+        sanctions.setRole(admin, user.username, "editor", true);
+        assertEquals("commenter,moderator,editor", mf.reload(user).roles);
+        sanctions.setRole(admin, user.username, "moderator", false);
+        assertEquals("commenter,editor", mf.reload(user).roles);
+        assertEquals(List.of(Type.GRANT_ROLE, Type.GRANT_ROLE, Type.REVOKE_ROLE), mf.actionsFor(user));
     }
 
     @Test
@@ -203,6 +219,7 @@ class ModerationPathTest {
         sanctions.reinstate(admin, user.username, "Appeal upheld");
         assertEquals(UserStatus.ACTIVE, mf.reload(user).status);
         assertFalse(blocked.isBlocked(user.username, user.email), "reinstating frees the identity");
+        assertEquals(List.of(Type.DEREGISTER, Type.REINSTATE), mf.actionsFor(user));
     }
 
     @Test
