@@ -36,7 +36,7 @@ public class AdminUserPages {
         static native TemplateInstance list(UserDirectory.UserPage page, String q, String status, List<UserStatus> statuses,
                 String filterQuery);
 
-        static native TemplateInstance user(UserDirectory.Detail detail, boolean admin, boolean self, int suspensionDays,
+        static native TemplateInstance user(UserDirectory.Detail detail, boolean admin, boolean noActions, int suspensionDays,
                 String done, String error);
     }
 
@@ -65,7 +65,9 @@ public class AdminUserPages {
     public TemplateInstance user(@PathParam("username") String username, @RestQuery String done, @RestQuery String error) {
         UserDirectory.Detail d = directory.detail(username);
         User me = actor.get();
-        return Templates.user(d, me.hasRole("admin"), me.id.equals(d.user().id), config.moderation().suspensionDays(), done, error);
+        // a moderator cannot act on themselves or on an admin: the page offers no actions then (the service checks too)
+        boolean mayAct = !me.id.equals(d.user().id) && (me.hasRole("admin") || !d.user().hasRole("admin"));
+        return Templates.user(d, me.hasRole("admin"), !mayAct, config.moderation().suspensionDays(), done, error);
     }
 
     @POST

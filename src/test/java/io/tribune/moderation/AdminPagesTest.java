@@ -156,6 +156,14 @@ class AdminPagesTest {
     }
 
     @Test
+    void noActionsAreOfferedOnAnAdminOrOneself() {
+        User admin = mf.account(Fixtures.unique("boss"), "commenter,admin", UserStatus.ACTIVE);
+        given().get("/admin/users/" + admin.username).then().statusCode(200).body(not(containsString("/suspend\"")));
+        given().get("/admin/users/" + MOD).then().statusCode(200).body(not(containsString("/suspend\"")));
+        given().get("/admin/users/" + author.username).then().statusCode(200).body(containsString("/suspend\""));
+    }
+
+    @Test
     void theUserListSearchesAndFilters() {
         User suspended = fixtures.user(Fixtures.unique("findme"));
         mf.setStatus(suspended, UserStatus.SUSPENDED);

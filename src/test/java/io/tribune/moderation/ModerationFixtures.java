@@ -98,4 +98,12 @@ public class ModerationFixtures {
         return ModerationAction.<ModerationAction>list("reason in ?1 order by id", java.util.List.of(words)).stream()
                 .map(a -> a.action).toList();
     }
+
+    /** Gives a fixture user a password, so a browser can log in with it. */
+    @Transactional
+    public User withPassword(User u, String password) {
+        User x = User.findById(u.id);
+        x.passwordHash = io.quarkus.elytron.security.common.BcryptUtil.bcryptHash(password);
+        return x;
+    }
 }
