@@ -192,6 +192,9 @@ class AdminPagesTest {
                 .body(containsString("Most discussed articles"))
                 .body(not(containsString("style=")))
                 .body(not(containsString("<script>")));
+        // the queues' optional keyboard shortcuts come from a file the app serves (no inline script under the CSP)
+        given().get("/admin/queues/recent").then().statusCode(200).body(containsString("<script src=\"/js/moderation.js\" defer>"));
+        given().get("/js/moderation.js").then().statusCode(200).body(containsString("keydown"));
     }
 
     @Test
