@@ -38,14 +38,22 @@ public class SessionCookies {
         TribuneConfig.Accounts accounts = config.accounts();
         this.cookieName = accounts.sessionCookie();
         this.secure = accounts.secureCookie();
-        String key = encryptionKey.filter(k -> !k.isBlank()).orElseGet(SessionCookies::temporaryKey);
+        String key = encryptionKey(encryptionKey, LaunchMode.current());
         long timeout = accounts.sessionTimeout().toMillis();
         this.manager = new PersistentLoginManager(key, cookieName, timeout, accounts.sessionRenewal().toMillis(), true,
                 "LAX", "/", accounts.sessionTimeout().toSeconds(), null);
     }
 
-    private static String temporaryKey() {
-        if (LaunchMode.current() == LaunchMode.NORMAL) {
+    /** The configured key; a temporary one in dev and test; production (NORMAL) refuses to start without it. */
+    static String encryptionKey(Optional<String> configured, LaunchMode mode) {
+        Optional<String> key = configured.filter(k -> !k.isBlank());
+        if (key.isPresent()) {
+            if (key.get().length() < 16) {
+                throw new IllegalStateException("quarkus.http.auth.session.encryption-key must be at least 16 characters long.");
+            }
+            return key.get();
+        }
+        if (mode == LaunchMode.NORMAL) {
             throw new IllegalStateException("quarkus.http.auth.session.encryption-key (QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY)"
                     + " must be set in production: a secret of at least 16 characters, the same on every instance.");
         }
