@@ -282,6 +282,11 @@ class AccountJourneyTest {
         // the login page keeps a safe ?next and drops an unsafe one
         given().get("/login?next=/sections/privacy").then().body(containsString("value=\"/sections/privacy\""));
         given().get("/login?next=//evil.example").then().body(not(containsString("evil")));
+        // without ?next, the page the reader came from (same site only)
+        given().header("Referer", "http://localhost:" + port() + "/sections/ai").get("/login")
+                .then().body(containsString("name=\"next\" value=\"/sections/ai\""));
+        given().header("Referer", "https://evil.example/sections/ai").get("/login")
+                .then().body(not(containsString("evil"))).body(containsString("name=\"next\" value=\"\""));
         // a page that needs a login sends back to it afterwards
         given().redirects().follow(false).get("/settings").then().statusCode(302)
                 .header("Location", endsWith("/login?next=%2Fsettings"));

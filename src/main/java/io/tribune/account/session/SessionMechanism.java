@@ -12,6 +12,8 @@ import io.quarkus.vertx.http.runtime.security.ChallengeData;
 import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
 import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
+import io.tribune.web.SafeRedirect;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -55,10 +57,18 @@ public class SessionMechanism implements HttpAuthenticationMechanism {
         if (path.startsWith("/api/")) {
             return Uni.createFrom().item(new ChallengeData(401));
         }
-        String query = context.request().query();
-        String next = path + (query == null ? "" : "?" + query);
+        // after logging in, a GET comes back to itself; a refused form post to the page the form was on
+        HttpMethod method = context.request().method();
+        Optional<String> next;
+        if (HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method)) {
+            String query = context.request().query();
+            next = Optional.of(path + (query == null ? "" : "?" + query));
+        } else {
+            next = SafeRedirect.fromReferer(context.request().getHeader("Referer"),
+                    context.request().authority() == null ? null : context.request().authority().toString());
+        }
         return Uni.createFrom().item(new ChallengeData(302, "Location",
-                "/login?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8)));
+                next.map(n -> "/login?next=" + URLEncoder.encode(n, StandardCharsets.UTF_8)).orElse("/login")));
     }
 
     @Override
