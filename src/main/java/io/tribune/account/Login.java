@@ -41,7 +41,9 @@ public class Login {
     public Result attempt(String login, String password, String ip) {
         String name = AccountRules.trim(login);
         Optional<User> user = name.isEmpty() ? Optional.empty() : find(name);
-        String accountBucket = "login-account:" + user.map(u -> u.id.toString()).orElse(name.toLowerCase());
+        // an unknown name is counted too (so probing is limited), but only as a hash: it may be someone's address
+        String accountBucket = "login-account:" + user.map(u -> u.id.toString())
+                .orElseGet(() -> "unknown-" + Tokens.sha256(name.toLowerCase()));
         String ipBucket = "login-ip:" + ip;
         Optional<Duration> wait = limiter.retryAfter(accountBucket, limits.loginPerAccount(), limits.loginWindow())
                 .or(() -> limiter.retryAfter(ipBucket, limits.loginPerIp(), limits.loginWindow()));
