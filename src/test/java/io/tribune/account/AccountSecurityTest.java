@@ -88,6 +88,32 @@ class AccountSecurityTest {
         login(name, Sessions.PASSWORD).then().statusCode(303);
     }
 
+    /** Fills a bucket to its (test) limit directly in PostgreSQL, runs the check, and empties it again. */
+    void withFullBucket(String bucket, Runnable check) {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "insert into rate_limit_event (bucket) select ?1 from generate_series(1, 10000)")
+                .setParameter(1, bucket).executeUpdate());
+        try {
+            check.run();
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("delete from rate_limit_event where bucket = ?1")
+                    .setParameter(1, bucket).executeUpdate());
+        }
+    }
+
+    @Test
+    void signUpsAndResetRequestsFromOneAddressAreLimited() {
+        String name = Fixtures.unique("lim");
+        withFullBucket("signup-ip:127.0.0.1", () -> Sessions.csrf("/signup").form().formParam("username", name)
+                .formParam("email", name + "@lim.test").formParam("password", "long enough password")
+                .formParam("acceptPolicy", "on").post("/signup").then().statusCode(429).header("Retry-After", not(""))
+                .body(containsString("Too many sign-ups")).body(containsString("value=\"" + name + "\"")));
+        assertEquals(null, AccountJourneyTest.reload(name));
+        withFullBucket("forgot-ip:127.0.0.1", () -> Sessions.csrf("/password/forgot").form()
+                .formParam("email", name + "@lim.test").post("/password/forgot").then().statusCode(429)
+                .header("Retry-After", not("")).body(containsString("Too many requests")));
+    }
+
     @Test
     void passwordResetFlow() {
         Session before = Sessions.newUser("reset");
