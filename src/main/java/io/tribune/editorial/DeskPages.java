@@ -107,7 +107,7 @@ public class DeskPages {
     @Path("{id: [0-9]{1,18}}")
     public TemplateInstance edit(@PathParam("id") long id, @QueryParam("done") String done) {
         Article a = editorial.article(id);
-        return Templates.edit(view(a, ArticleForm.of(a), Map.of(), null, NOTICES.get(done)));
+        return Templates.edit(view(a, ArticleForm.of(a), Map.of(), null, done == null ? null : NOTICES.get(done)));
     }
 
     @POST

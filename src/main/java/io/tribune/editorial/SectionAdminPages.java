@@ -43,7 +43,7 @@ public class SectionAdminPages {
 
     @GET
     public TemplateInstance sections(@QueryParam("done") String done) {
-        return Templates.sections(Section.listInOrder(), Map.of(), "", "", NOTICES.get(done));
+        return Templates.sections(Section.listInOrder(), Map.of(), "", "", done == null ? null : NOTICES.get(done));
     }
 
     @POST
