@@ -4,9 +4,12 @@ import java.net.URI;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.tribune.account.CurrentUser;
+import io.tribune.comment.CommentService;
 import io.tribune.comment.CommentSort;
 import io.tribune.comment.CommentThread;
 import io.tribune.comment.ThreadService;
+import io.tribune.comment.Viewer;
 import io.tribune.web.Paging;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -26,15 +29,19 @@ public class ArticlePages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance article(Article article, CommentThread thread);
+        static native TemplateInstance article(Article article, CommentThread thread, Viewer viewer);
     }
 
     private final ArticleService articles;
     private final ThreadService threads;
+    private final CommentService comments;
+    private final CurrentUser currentUser;
 
-    ArticlePages(ArticleService articles, ThreadService threads) {
+    ArticlePages(ArticleService articles, ThreadService threads, CommentService comments, CurrentUser currentUser) {
         this.articles = articles;
         this.threads = threads;
+        this.comments = comments;
+        this.currentUser = currentUser;
     }
 
     @GET
@@ -46,7 +53,8 @@ public class ArticlePages {
         if (thread.page() > 1 && thread.threads().isEmpty()) {
             throw new NotFoundException();
         }
-        return Templates.article(article, thread);
+        Viewer viewer = threads.viewer(currentUser.get().orElse(null), comments.isOpen(article), thread);
+        return Templates.article(article, thread, viewer);
     }
 
     /** An old slug of a published article answers 301 to its current address; anything else is not found. */

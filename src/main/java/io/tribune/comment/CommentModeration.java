@@ -18,11 +18,10 @@ public class CommentModeration {
         if (before == status) {
             return before;
         }
-        Article article = comment.article;
-        if (before == CommentStatus.VISIBLE) {
-            article.commentCount--;
-        } else if (status == CommentStatus.VISIBLE) {
-            article.commentCount++;
+        int delta = before == CommentStatus.VISIBLE ? -1 : status == CommentStatus.VISIBLE ? 1 : 0;
+        if (delta != 0) {
+            // an atomic update: concurrent posts and moderation never lose a count
+            Article.update("commentCount = commentCount + ?1 where id = ?2", delta, comment.article.id);
         }
         comment.status = status;
         return before;

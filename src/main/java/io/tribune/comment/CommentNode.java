@@ -20,7 +20,7 @@ public final class CommentNode {
     private String inReplyTo;
     private final List<CommentNode> replies = new ArrayList<>();
 
-    CommentNode(Comment c) {
+    public CommentNode(Comment c) {
         this.id = c.id;
         this.parentId = c.parentId;
         this.authorUsername = c.author.username;

@@ -51,6 +51,30 @@ public class ThreadService {
         return new CommentThread(assemble(rootIds, comments, sort), sort, page, hasNext);
     }
 
+    /** The viewer of a page of threads: their votes on it are read in one statement. */
+    public Viewer viewer(io.tribune.account.User user, boolean open, CommentThread thread) {
+        if (user == null) {
+            return Viewer.ANONYMOUS;
+        }
+        java.util.List<Long> ids = new ArrayList<>();
+        thread.threads().forEach(node -> collectIds(node, ids));
+        java.util.Set<Long> voted = ids.isEmpty() ? java.util.Set.of()
+                : new java.util.HashSet<>(Comment.getEntityManager()
+                        .createQuery("select v.key.commentId from Vote v where v.key.userId = :user and v.key.commentId in :ids", Long.class)
+                        .setParameter("user", user.id).setParameter("ids", ids).getResultList());
+        return viewer(user, open, voted);
+    }
+
+    public Viewer viewer(io.tribune.account.User user, boolean open, java.util.Set<Long> voted) {
+        return new Viewer(user.username, user.participationBlock().orElse(null), open, voted,
+                config.comments().editMinutes());
+    }
+
+    private static void collectIds(CommentNode node, java.util.List<Long> ids) {
+        ids.add(node.id());
+        node.replies().forEach(reply -> collectIds(reply, ids));
+    }
+
     /** Which page of threads (oldest first) holds the comment, for permalinks. */
     public int pageOf(Comment comment) {
         Comment root = comment.rootId == null || comment.rootId.equals(comment.id) ? comment : Comment.findById(comment.rootId);

@@ -38,6 +38,22 @@ public interface TribuneConfig {
 
         @WithDefault("5000")
         int maxLength();
+
+        /** Seconds a user waits between two comments. */
+        @WithDefault("15")
+        int floodSeconds();
+
+        /** Minutes during which the same user cannot post the same text again. */
+        @WithDefault("60")
+        int duplicateWindowMinutes();
+
+        /** Minutes during which the author may edit a comment. */
+        @WithDefault("15")
+        int editMinutes();
+
+        /** Days after publication when an article's comments close by themselves; 0 keeps them open. */
+        @WithDefault("30")
+        int closeAfterDays();
     }
 
     interface Moderation {

@@ -47,7 +47,7 @@ public class ErrorPages {
                 uri, headers);
     }
 
-    static Response render(int status, String message, UriInfo uri, HttpHeaders headers) {
+    public static Response render(int status, String message, UriInfo uri, HttpHeaders headers) {
         if (wantsJson(uri, headers)) {
             return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
                     .entity(new ApiError(status, message, null)).build();

@@ -63,7 +63,7 @@ class EditorBrowserTest {
         driver.findElement(By.id("standfirst")).sendKeys("Written in a real browser.");
         driver.findElement(By.id("body")).sendKeys("Some **strong** words.");
         driver.findElement(By.cssSelector("button[value=preview]")).click();
-        assertTrue(driver.findElement(By.cssSelector(".preview strong")).getText().equals("strong"));
+        assertTrue(driver.findElement(By.cssSelector(".desk-preview strong")).getText().equals("strong"));
 
         driver.findElement(By.cssSelector("button[value=save]")).click();
         waitForNotice("Draft saved");

@@ -102,4 +102,59 @@ public class Fixtures {
         Comment c = Comment.findById(comment.id);
         c.voteCount = votes;
     }
+
+    /** A verified user with this exact username, created once (for {@code @TestSecurity(user = ...)}). */
+    @Transactional
+    public User namedUser(String username) {
+        return User.findByUsername(username).orElseGet(() -> user(username));
+    }
+
+    @Transactional
+    public User unverifiedUser(String username) {
+        User u = user(username);
+        u.emailVerifiedAt = null;
+        return u;
+    }
+
+    /** Moves a comment back in time, for edit windows and flood control. */
+    @Transactional
+    public void age(Comment comment, java.time.Duration by) {
+        Comment c = Comment.findById(comment.id);
+        c.createdAt = c.createdAt.minus(by);
+    }
+
+    /** Moves all of a user's comments back in time, so the next post is not flood-limited. */
+    @Transactional
+    public void ageAllBy(User user, java.time.Duration by) {
+        Comment.getEntityManager()
+                .createNativeQuery("update comment set created_at = created_at - make_interval(secs => ?1) where author_id = ?2")
+                .setParameter(1, (double) by.toSeconds()).setParameter(2, user.id).executeUpdate();
+    }
+
+    @Transactional
+    public void closeComments(Article article) {
+        Article a = Article.findById(article.id);
+        a.commentsOpen = false;
+    }
+
+    @Transactional
+    public void publishedDaysAgo(Article article, int days) {
+        Article a = Article.findById(article.id);
+        a.publishedAt = Instant.now().minus(java.time.Duration.ofDays(days));
+    }
+
+    @Transactional
+    public Article reload(Article article) {
+        return Article.findById(article.id);
+    }
+
+    @Transactional
+    public Comment reload(Comment comment) {
+        return Comment.findById(comment.id);
+    }
+
+    @Transactional
+    public long votesOn(Comment comment) {
+        return io.tribune.vote.Vote.count("key.commentId", comment.id);
+    }
 }

@@ -1,0 +1,192 @@
+package io.tribune.comment;
+
+import java.net.URI;
+import java.util.Optional;
+
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestHeader;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+import io.tribune.account.CurrentUser;
+import io.tribune.account.User;
+import io.tribune.article.Article;
+import io.tribune.article.ArticleService;
+import io.tribune.markdown.MarkdownRenderer;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * Comment forms that work without JavaScript (post/redirect/get back to the comment's anchor) and answer htmx
+ * requests ({@code HX-Request}) with just the fragment that changed.
+ */
+@Path("/comments")
+@Produces(MediaType.TEXT_HTML)
+public class CommentPages {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance compose(Article article, CommentNode parent, String body, String error,
+                String preview, String notice);
+
+        static native TemplateInstance compose$form(Article article, CommentNode parent, String body, String error,
+                String preview, String notice);
+
+        static native TemplateInstance posted(Article article, CommentNode node, Viewer viewer, boolean reply, String notice);
+
+        static native TemplateInstance edit(Comment comment, String body, String error);
+
+        static native TemplateInstance delete(Comment comment);
+    }
+
+    private final CommentService comments;
+    private final ThreadService threads;
+    private final ArticleService articles;
+    private final CurrentUser currentUser;
+    private final MarkdownRenderer markdown;
+
+    CommentPages(CommentService comments, ThreadService threads, ArticleService articles, CurrentUser currentUser,
+            MarkdownRenderer markdown) {
+        this.comments = comments;
+        this.threads = threads;
+        this.articles = articles;
+        this.currentUser = currentUser;
+        this.markdown = markdown;
+    }
+
+    /** Permalink: the comment's anchor on its article, on the page of threads that holds it. */
+    @GET
+    @Path("{id}")
+    public Response permalink(@PathParam("id") String id) {
+        Comment comment = parseId(id).flatMap(threads::find).orElseThrow(NotFoundException::new);
+        if (!comment.article.isPublished()) {
+            throw new NotFoundException();
+        }
+        return Response.seeOther(anchor(comment)).build();
+    }
+
+    @GET
+    @Path("{id}/reply")
+    @Authenticated
+    public TemplateInstance replyForm(@PathParam("id") String id, @RestHeader("HX-Request") String htmx) {
+        Comment parent = visibleParent(id);
+        CommentNode node = new CommentNode(parent);
+        return htmx != null ? Templates.compose$form(parent.article, node, "", null, null, null)
+                : Templates.compose(parent.article, node, "", null, null, null);
+    }
+
+    /** Posts a comment or a reply, or shows a preview when the "Preview" button was pressed. */
+    @POST
+    @Authenticated
+    public Response post(@RestForm String article, @RestForm String parentId, @RestForm String body,
+            @RestForm String action, @RestHeader("HX-Request") String htmx) {
+        Article target = articles.findPublished(article == null ? "" : article).orElseThrow(NotFoundException::new);
+        Optional<Long> parent = parentId == null || parentId.isBlank() ? Optional.empty() : parseId(parentId);
+        if (parentId != null && !parentId.isBlank() && parent.isEmpty()) {
+            return form(400, target, null, body, "The comment you are replying to does not exist.", null, htmx);
+        }
+        CommentNode parentNode = parent.flatMap(threads::find).map(CommentNode::new).orElse(null);
+        if ("preview".equals(action)) {
+            String text = body == null ? "" : body;
+            return form(200, target, parentNode, text, null, markdown.comment(text), htmx);
+        }
+        User user = currentUser.get().orElseThrow(NotFoundException::new);
+        try {
+            CommentService.Posted posted = comments.post(user.id, target.id, parent.orElse(null), body);
+            if (htmx != null) {
+                Viewer viewer = threads.viewer(user, true, java.util.Set.of());
+                return Response.ok(Templates.posted(target, new CommentNode(posted.comment()), viewer, parent.isPresent(),
+                        posted.heldMessage())).build();
+            }
+            if (posted.heldMessage() != null) {
+                return Response.ok(Templates.compose(target, parentNode, "", null, null, posted.heldMessage())).build();
+            }
+            return Response.seeOther(anchor(posted.comment())).build();
+        } catch (CommentException e) {
+            return form(e.status(), target, parentNode, body, e.getMessage(), null, htmx);
+        }
+    }
+
+    @GET
+    @Path("{id}/edit")
+    @Authenticated
+    public TemplateInstance editForm(@PathParam("id") String id) {
+        Comment comment = own(id);
+        return Templates.edit(comment, comment.body, null);
+    }
+
+    @POST
+    @Path("{id}/edit")
+    @Authenticated
+    public Response edit(@PathParam("id") String id, @RestForm String body) {
+        Comment comment = own(id);
+        try {
+            Comment edited = comments.edit(currentUser.get().orElseThrow().id, comment.id, body);
+            return Response.seeOther(anchor(edited)).build();
+        } catch (CommentException e) {
+            return Response.status(e.status()).entity(Templates.edit(comment, body, e.getMessage())).build();
+        }
+    }
+
+    @GET
+    @Path("{id}/delete")
+    @Authenticated
+    public TemplateInstance deleteForm(@PathParam("id") String id) {
+        return Templates.delete(own(id));
+    }
+
+    @POST
+    @Path("{id}/delete")
+    @Authenticated
+    public Response delete(@PathParam("id") String id) {
+        Comment comment = own(id);
+        comments.delete(currentUser.get().orElseThrow().id, comment.id);
+        return Response.seeOther(URI.create("/articles/" + comment.article.slug + "#comments")).build();
+    }
+
+    private Response form(int status, Article article, CommentNode parent, String body, String error, String preview,
+            String htmx) {
+        TemplateInstance page = htmx != null ? Templates.compose$form(article, parent, body, error, preview, null)
+                : Templates.compose(article, parent, body, error, preview, null);
+        Response.ResponseBuilder response = Response.status(htmx != null ? 200 : status).entity(page);
+        return response.build();
+    }
+
+    private Comment visibleParent(String id) {
+        Comment parent = parseId(id).flatMap(threads::find).orElseThrow(NotFoundException::new);
+        if (!parent.article.isPublished()) {
+            throw new NotFoundException();
+        }
+        return parent;
+    }
+
+    private Comment own(String id) {
+        Comment comment = parseId(id).flatMap(threads::find).orElseThrow(NotFoundException::new);
+        User user = currentUser.get().orElseThrow(NotFoundException::new);
+        if (!comment.author.id.equals(user.id)) {
+            throw new jakarta.ws.rs.ForbiddenException("You can only change your own comments.");
+        }
+        return comment;
+    }
+
+    URI anchor(Comment comment) {
+        int page = threads.pageOf(comment);
+        return URI.create("/articles/" + comment.article.slug + (page > 1 ? "?page=" + page : "") + "#c" + comment.id);
+    }
+
+    static Optional<Long> parseId(String raw) {
+        try {
+            long id = Long.parseLong(raw == null ? "" : raw.trim());
+            return id > 0 ? Optional.of(id) : Optional.empty();
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,223 @@
+package io.tribune.comment;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import io.tribune.account.User;
+import io.tribune.article.Article;
+import io.tribune.config.TribuneConfig;
+import io.tribune.markdown.MarkdownRenderer;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+/** Posting, editing and deleting comments, with every rule that guards them. Each method is one transaction. */
+@ApplicationScoped
+public class CommentService {
+
+    private final TribuneConfig config;
+    private final MarkdownRenderer markdown;
+    private final Instance<CommentScreen> screens;
+    private final EntityManager em;
+
+    CommentService(TribuneConfig config, MarkdownRenderer markdown, Instance<CommentScreen> screens, EntityManager em) {
+        this.config = config;
+        this.markdown = markdown;
+        this.screens = screens;
+        this.em = em;
+    }
+
+    /** A new comment or reply. Returns the stored comment; its status is PENDING when a screen held it. */
+    @Transactional
+    public Posted post(long userId, long articleId, Long parentId, String rawBody) {
+        // Locking the author's row serializes one user's posts, so flood control holds under concurrent requests.
+        User author = em.find(User.class, userId, LockModeType.PESSIMISTIC_WRITE);
+        if (author == null) {
+            throw CommentException.forbidden("Please log in to comment.");
+        }
+        author.participationBlock().ifPresent(reason -> {
+            throw CommentException.forbidden(reason);
+        });
+        Article article = em.find(Article.class, articleId);
+        if (article == null || !article.isPublished()) {
+            throw new CommentException(404, null, "There is no such article.");
+        }
+        if (!isOpen(article)) {
+            throw CommentException.forbidden("Comments are closed on this article.");
+        }
+        String body = validBody(rawBody);
+        Comment parent = null;
+        if (parentId != null) {
+            parent = Comment.findById(parentId);
+            if (parent == null || !parent.article.id.equals(article.id)) {
+                throw CommentException.conflict("parentId", "The comment you are replying to is not part of this article.");
+            }
+            if (parent.status != CommentStatus.VISIBLE) {
+                throw CommentException.conflict("parentId", "You cannot reply to a comment that was removed, deleted or is awaiting moderation.");
+            }
+        }
+        checkFlood(author, body);
+        CommentScreen.Verdict verdict = screen(author, body);
+        if (verdict.outcome() == CommentScreen.Outcome.REFUSE) {
+            throw CommentException.invalid(verdict.message());
+        }
+
+        Comment c = new Comment();
+        c.article = article;
+        c.author = author;
+        c.body = body;
+        c.bodyHtml = markdown.comment(body);
+        c.createdAt = Instant.now();
+        c.status = verdict.outcome() == CommentScreen.Outcome.HOLD ? CommentStatus.PENDING : CommentStatus.VISIBLE;
+        if (parent != null) {
+            c.parentId = parent.id;
+            c.rootId = parent.rootId;
+            c.depth = (short) Math.min(parent.depth + 1, config.comments().maxDepth());
+        }
+        c.persist();
+        if (parent == null) {
+            c.rootId = c.id;
+        }
+        if (c.status == CommentStatus.VISIBLE) {
+            changeCount(article, 1);
+        }
+        return new Posted(c, verdict.outcome() == CommentScreen.Outcome.HOLD ? verdict.message() : null);
+    }
+
+    /** The stored comment, and the message to show when it was held for review. */
+    public record Posted(Comment comment, String heldMessage) {
+    }
+
+    /** The author edits the text within the edit window; the previous text is kept as a revision. */
+    @Transactional
+    public Comment edit(long userId, long commentId, String rawBody) {
+        Comment c = ownComment(userId, commentId);
+        if (c.status != CommentStatus.VISIBLE) {
+            throw CommentException.conflict(null, "Only a visible comment can be edited.");
+        }
+        if (!withinEditWindow(c)) {
+            throw CommentException.forbidden("Comments can only be edited for " + config.comments().editMinutes()
+                    + " minutes after posting.");
+        }
+        c.author.participationBlock().ifPresent(reason -> {
+            throw CommentException.forbidden(reason);
+        });
+        String body = validBody(rawBody);
+        if (body.equals(c.body)) {
+            return c;
+        }
+        CommentScreen.Verdict verdict = screen(c.author, body);
+        if (verdict.outcome() == CommentScreen.Outcome.REFUSE) {
+            throw CommentException.invalid(verdict.message());
+        }
+        CommentRevision revision = new CommentRevision();
+        revision.commentId = c.id;
+        revision.body = c.body;
+        revision.writtenAt = c.editedAt != null ? c.editedAt : c.createdAt;
+        revision.persist();
+        c.body = body;
+        c.bodyHtml = markdown.comment(body);
+        c.editedAt = Instant.now();
+        if (verdict.outcome() == CommentScreen.Outcome.HOLD) {
+            c.status = CommentStatus.PENDING;
+            changeCount(c.article, -1);
+        }
+        return c;
+    }
+
+    /** The author deletes a comment: it keeps its place as a placeholder while it has replies. */
+    @Transactional
+    public Comment delete(long userId, long commentId) {
+        Comment c = ownComment(userId, commentId);
+        if (c.status == CommentStatus.DELETED) {
+            return c;
+        }
+        if (c.status == CommentStatus.VISIBLE) {
+            changeCount(c.article, -1);
+        }
+        c.status = CommentStatus.DELETED;
+        return c;
+    }
+
+    public boolean isOpen(Article article) {
+        if (!article.commentsOpen) {
+            return false;
+        }
+        int days = config.comments().closeAfterDays();
+        return days <= 0 || article.publishedAt == null
+                || Instant.now().isBefore(article.publishedAt.plus(Duration.ofDays(days)));
+    }
+
+    public boolean withinEditWindow(Comment c) {
+        return Instant.now().isBefore(c.createdAt.plus(Duration.ofMinutes(config.comments().editMinutes())));
+    }
+
+    public List<CommentRevision> revisions(long commentId) {
+        return CommentRevision.list("commentId = ?1 order by replacedAt", commentId);
+    }
+
+    private Comment ownComment(long userId, long commentId) {
+        Comment c = em.find(Comment.class, commentId, LockModeType.PESSIMISTIC_WRITE);
+        if (c == null) {
+            throw CommentException.notFound();
+        }
+        if (!c.author.id.equals(userId)) {
+            throw CommentException.forbidden("You can only change your own comments.");
+        }
+        return c;
+    }
+
+    private String validBody(String raw) {
+        String body = raw == null ? "" : raw.strip();
+        if (body.isEmpty()) {
+            throw CommentException.invalid("Please write something before posting.");
+        }
+        int max = config.comments().maxLength();
+        int length = body.codePointCount(0, body.length());
+        if (length > max) {
+            throw CommentException.invalid("Comments can be at most " + max + " characters; this one has " + length + ".");
+        }
+        if (body.indexOf('\u0000') >= 0) {
+            throw CommentException.invalid("The comment contains characters that cannot be stored.");
+        }
+        return body;
+    }
+
+    private void checkFlood(User author, String body) {
+        Instant now = Instant.now();
+        Instant last = em.createQuery("select max(c.createdAt) from Comment c where c.author = :author", Instant.class)
+                .setParameter("author", author).getSingleResult();
+        int flood = config.comments().floodSeconds();
+        if (last != null && last.isAfter(now.minusSeconds(flood))) {
+            long wait = Math.max(1, Duration.between(now, last.plusSeconds(flood)).toSeconds() + 1);
+            throw CommentException.tooSoon("You are commenting too fast. Please wait " + wait + " seconds and post again.");
+        }
+        long same = em.createQuery("select count(c) from Comment c where c.author = :author and c.body = :body"
+                + " and c.createdAt > :since", Long.class)
+                .setParameter("author", author).setParameter("body", body)
+                .setParameter("since", now.minus(Duration.ofMinutes(config.comments().duplicateWindowMinutes())))
+                .getSingleResult();
+        if (same > 0) {
+            throw CommentException.conflict("body", "You already posted this exact comment a moment ago.");
+        }
+    }
+
+    private CommentScreen.Verdict screen(User author, String body) {
+        CommentScreen.Verdict strictest = CommentScreen.Verdict.PUBLISH;
+        for (CommentScreen screen : screens) {
+            CommentScreen.Verdict verdict = screen.screen(author, body);
+            if (verdict.outcome().ordinal() > strictest.outcome().ordinal()) {
+                strictest = verdict;
+            }
+        }
+        return strictest;
+    }
+
+    private void changeCount(Article article, int delta) {
+        em.createQuery("update Article a set a.commentCount = a.commentCount + :delta where a.id = :id")
+                .setParameter("delta", delta).setParameter("id", article.id).executeUpdate();
+    }
+}

@@ -1,0 +1,47 @@
+package io.tribune.comment;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * Who is looking at a thread and what they may do there. {@code blockReason} explains why a logged-in user may not
+ * take part (unverified, suspended, …); {@code open} is false once the article's comments are closed.
+ */
+public record Viewer(String username, String blockReason, boolean open, Set<Long> voted, int editMinutes) {
+
+    public static final Viewer ANONYMOUS = new Viewer(null, null, true, Set.of(), 0);
+
+    public boolean loggedIn() {
+        return username != null;
+    }
+
+    public boolean canParticipate() {
+        return loggedIn() && blockReason == null;
+    }
+
+    public boolean canComment() {
+        return canParticipate() && open;
+    }
+
+    public boolean isAuthor(CommentNode node) {
+        return loggedIn() && username.equalsIgnoreCase(node.authorUsername());
+    }
+
+    public boolean canVote(CommentNode node) {
+        return canParticipate() && node.isVisible() && !isAuthor(node);
+    }
+
+    public boolean hasVoted(CommentNode node) {
+        return voted.contains(node.id());
+    }
+
+    public boolean canEdit(CommentNode node) {
+        return canParticipate() && node.isVisible() && isAuthor(node)
+                && Instant.now().isBefore(node.createdAt().plus(Duration.ofMinutes(editMinutes)));
+    }
+
+    public boolean canDelete(CommentNode node) {
+        return loggedIn() && isAuthor(node) && node.status() != CommentStatus.DELETED;
+    }
+}
