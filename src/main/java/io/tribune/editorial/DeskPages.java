@@ -182,6 +182,7 @@ public class DeskPages {
     @Path("{id: [0-9]{1,18}}/hero")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response hero(@PathParam("id") long id, @RestForm("hero") FileUpload hero) {
+        editorial.article(id); // a missing article is a 404 before anything is stored
         try {
             byte[] data = hero == null || hero.uploadedFile() == null ? null : Files.readAllBytes(hero.uploadedFile());
             Image image = images.store(data, editor());

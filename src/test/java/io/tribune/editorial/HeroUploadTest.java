@@ -109,6 +109,16 @@ class HeroUploadTest {
     }
 
     @Test
+    void uploadsNeedTheCsrfToken() throws IOException {
+        io.restassured.RestAssured.given().redirects().follow(false).cookie("csrf-token", desk.cookie)
+                .multiPart("hero", "photo.png", image("png"), "image/png")
+                .post("/admin/articles/" + article.id + "/hero").then().statusCode(400);
+        assertEquals(null, fixtures.reload(article.id).heroUrl);
+        desk.multipart().multiPart("hero", "photo.png", image("png"), "image/png")
+                .post("/admin/articles/999999999/hero").then().statusCode(404);
+    }
+
+    @Test
     void demoPicturesAreStillServedAsStaticFiles() {
         desk.page().get("/images/demo/linkedin-ai.svg").then().statusCode(200);
         desk.page().get("/images/999999999").then().statusCode(404);
