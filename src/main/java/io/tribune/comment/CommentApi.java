@@ -26,15 +26,12 @@ import jakarta.ws.rs.core.Response;
  * Writing comments as JSON, for a logged-in user: the session cookie plus the {@code X-CSRF-TOKEN} header holding
  * the value of the {@code csrf-token} cookie. Errors are {@code {status, message, field}}.
  */
-@Path("/api")
+@Path("/api/comments")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Authenticated
 @Tag(name = "Comments", description = "Post, edit and delete comments (logged-in users)")
 public class CommentApi {
-
-    public record NewComment(String body, Long parentId) {
-    }
 
     public record EditComment(String body) {
     }
@@ -58,27 +55,15 @@ public class CommentApi {
         this.currentUser = currentUser;
     }
 
-    @POST
-    @Path("articles/{slug}/comments")
-    @Operation(summary = "Post a comment, or a reply when parentId is given")
-    public Response post(@PathParam("slug") String slug, NewComment request) {
-        Article article = articles.findPublished(slug)
-                .orElseThrow(() -> new CommentException(404, null, "There is no such article."));
-        NewComment body = request == null ? new NewComment(null, null) : request;
-        CommentService.Posted posted = comments.post(user().id, article.id, body.parentId(), body.body());
-        return Response.created(URI.create("/comments/" + posted.comment().id))
-                .entity(CommentResult.of(posted.comment(), posted.heldMessage())).build();
-    }
-
     @PATCH
-    @Path("comments/{id}")
+    @Path("{id}")
     @Operation(summary = "Edit your own comment within the edit window")
     public CommentResult edit(@PathParam("id") long id, EditComment request) {
         return CommentResult.of(comments.edit(user().id, id, request == null ? null : request.body()), null);
     }
 
     @DELETE
-    @Path("comments/{id}")
+    @Path("{id}")
     @Operation(summary = "Delete your own comment")
     public Response delete(@PathParam("id") long id) {
         comments.delete(user().id, id);

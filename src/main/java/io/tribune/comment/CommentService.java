@@ -167,6 +167,7 @@ public class CommentService {
         if (!c.author.id.equals(userId)) {
             throw CommentException.forbidden("You can only change your own comments.");
         }
+        org.hibernate.Hibernate.initialize(c.article); // callers render links to it after the transaction
         return c;
     }
 

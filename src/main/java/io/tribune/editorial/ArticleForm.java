@@ -12,7 +12,7 @@ public record ArticleForm(
         @NotNull(message = "Choose a section.") Long sectionId,
         Long authorId,
         @NotBlank(message = "Write a standfirst.") @Size(max = 600, message = "The standfirst can be at most 600 characters.") String standfirst,
-        @NotBlank(message = "Write the body.") @Size(max = 200_000, message = "The body is too long.") String body,
+        @NotBlank(message = "Write the body.") @Size(max = 100_000, message = "The body can be at most 100,000 characters.") String body,
         @Size(max = 300, message = "The alternative text can be at most 300 characters.") String heroAlt,
         @Size(max = 500, message = "The caption can be at most 500 characters.") String heroCaption,
         @Size(max = 200, message = "The credit can be at most 200 characters.") String heroCredit,

@@ -14,7 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 /** Up-votes as JSON: PUT casts the vote, DELETE takes it back; both are idempotent. */
-@Path("/api")
+@Path("/api/comments")
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated
 @Tag(name = "Votes", description = "Up-vote comments (logged-in users)")
@@ -29,14 +29,14 @@ public class VoteApi {
     }
 
     @PUT
-    @Path("comments/{id}/vote")
+    @Path("{id}/vote")
     @Operation(summary = "Up-vote a comment")
     public VoteService.Tally vote(@PathParam("id") long id) {
         return votes.set(userId(), id, true);
     }
 
     @DELETE
-    @Path("comments/{id}/vote")
+    @Path("{id}/vote")
     @Operation(summary = "Take back an up-vote")
     public VoteService.Tally unvote(@PathParam("id") long id) {
         return votes.set(userId(), id, false);

@@ -38,6 +38,37 @@ class ArticleStatementCountTest {
         assertTrue(forSmall <= 5, "at most 5 statements, was " + forSmall);
     }
 
+    @Test
+    @io.quarkus.test.security.TestSecurity(user = "statement-reader", roles = "commenter")
+    void aLoggedInReadersPageIsConstantToo() {
+        fixtures.namedUser("statement-reader");
+        User author = fixtures.user(Fixtures.unique("counter"));
+        Article small = fixtures.article("Ten comments, logged in");
+        fixtures.comments(small, author, 10);
+        Article large = fixtures.article("Five hundred comments, logged in");
+        fixtures.comments(large, author, 500);
+
+        long forSmall = statementsFor("/articles/" + small.slug, "Post comment");
+        long forLarge = statementsFor("/articles/" + large.slug, "Post comment");
+        assertEquals(forSmall, forLarge);
+        assertTrue(forSmall <= 7, "the viewer and their votes add two statements at most, was " + forSmall);
+    }
+
+    @Test
+    void longThreadsArePagedFiftyThreadsAtATime() {
+        User author = fixtures.user(Fixtures.unique("pager"));
+        Article article = fixtures.article("One hundred and twenty threads");
+        fixtures.comments(article, author, 360); // 120 threads of 3 comments
+        String first = given().get("/articles/" + article.slug).then().statusCode(200).extract().asString();
+        assertEquals(50, first.split("<li class=\"comment\" id=\"c", -1).length - 1 - 100, "50 threads of three");
+        assertTrue(first.contains("More comments"));
+        String third = given().get("/articles/" + article.slug + "?page=3").then().statusCode(200).extract().asString();
+        assertTrue(third.contains("Generated comment 359"));
+        assertTrue(!third.contains("More comments"));
+        long pageThree = statementsFor("/articles/" + article.slug + "?page=3", "Generated comment 359");
+        assertTrue(pageThree <= 5, "a later page is just as cheap, was " + pageThree);
+    }
+
     private long statementsFor(String path, String expectedText) {
         Statistics statistics = sessionFactory.getStatistics();
         statistics.clear();
