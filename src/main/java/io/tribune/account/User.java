@@ -46,6 +46,10 @@ public class User extends PanacheEntityBase {
     public int sessionGeneration;
     @Column(name = "created_at")
     public Instant createdAt = Instant.now();
+    @Column(name = "notify_replies")
+    public boolean notifyReplies;
+    @Column(name = "notify_moderation")
+    public boolean notifyModeration;
 
     public boolean hasRole(String role) {
         for (String r : roles.split(",")) {
@@ -73,5 +77,18 @@ public class User extends PanacheEntityBase {
 
     public static Optional<User> findByUsername(String username) {
         return find("lower(username) = lower(?1)", username).firstResultOptional();
+    }
+
+    public static Optional<User> findByEmail(String email) {
+        return find("lower(email) = lower(?1)", email).firstResultOptional();
+    }
+
+    /** Log-in name: a username, or an email address if it contains '@'. */
+    public static Optional<User> findByLogin(String login) {
+        return login.contains("@") ? findByEmail(login) : findByUsername(login);
+    }
+
+    public boolean verified() {
+        return emailVerifiedAt != null;
     }
 }

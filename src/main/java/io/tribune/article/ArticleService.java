@@ -39,7 +39,7 @@ public class ArticleService {
     public Optional<Article> findPublished(String slug) {
         return Article.find("select distinct a from Article a join fetch a.section join fetch a.author"
                 + " left join fetch a.updates where a.slug = :slug and " + PUBLISHED,
-                Parameters.with("slug", slug).and("now", Instant.now())).firstResultOptional();
+                Parameters.with("slug", slug).and("now", Instant.now())).singleResultOptional();
     }
 
     public ArticlePage byAuthor(Author author, int page) {

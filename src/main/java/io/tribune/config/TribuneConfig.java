@@ -25,6 +25,12 @@ public interface TribuneConfig {
 
     EmbeddedDatabase embeddedDatabase();
 
+    Accounts accounts();
+
+    RateLimit rateLimit();
+
+    Admin admin();
+
     Editorial editorial();
 
     interface Comments {
@@ -97,5 +103,85 @@ public interface TribuneConfig {
         /** Results per page of /search. */
         @WithDefault("10")
         int searchResultsPerPage();
+    }
+
+    interface Accounts {
+        /** Name of the encrypted session cookie (set only after logging in). */
+        @WithDefault("tribune-session")
+        String sessionCookie();
+
+        /** A session ends after this long without a request. */
+        @WithDefault("7D")
+        java.time.Duration sessionTimeout();
+
+        /** An active session's cookie is re-issued (sliding expiry) at most this often. */
+        @WithDefault("1H")
+        java.time.Duration sessionRenewal();
+
+        /** Send the session cookie with the Secure flag (true in production, which runs behind HTTPS). */
+        @WithDefault("false")
+        boolean secureCookie();
+
+        /** How long an email verification link stays valid. */
+        @WithDefault("24H")
+        java.time.Duration verificationValidity();
+
+        /** How long a password reset link stays valid. */
+        @WithDefault("1H")
+        java.time.Duration resetValidity();
+
+        /** Days after which stored IP addresses (rate-limit log) are purged. */
+        @WithDefault("30")
+        int ipRetentionDays();
+
+        /**
+         * Fixed password for the demo moderator {@code moddy} and editor {@code eddie}; when empty (dev) each start
+         * gives them new random passwords, printed in the log. Set only in the test profile.
+         */
+        java.util.Optional<String> demoPassword();
+    }
+
+    interface RateLimit {
+        @WithDefault("5")
+        int loginPerAccount();
+
+        @WithDefault("20")
+        int loginPerIp();
+
+        @WithDefault("15M")
+        java.time.Duration loginWindow();
+
+        @WithDefault("5")
+        int signupPerIp();
+
+        @WithDefault("1H")
+        java.time.Duration signupWindow();
+
+        /** Verification emails one account may ask for per window. */
+        @WithDefault("3")
+        int resendPerAccount();
+
+        @WithDefault("1H")
+        java.time.Duration resendWindow();
+
+        /** Password reset requests per IP address per window. */
+        @WithDefault("5")
+        int forgotPerIp();
+
+        /** Password reset emails sent to one address per window. */
+        @WithDefault("3")
+        int forgotPerEmail();
+
+        @WithDefault("1H")
+        java.time.Duration forgotWindow();
+    }
+
+    /** The first admin, created at start if set and no user of that name exists: TRIBUNE_ADMIN_*. */
+    interface Admin {
+        java.util.Optional<String> username();
+
+        java.util.Optional<String> email();
+
+        java.util.Optional<String> password();
     }
 }

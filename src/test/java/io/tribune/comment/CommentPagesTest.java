@@ -48,7 +48,7 @@ class CommentPagesTest {
                 .body(not(containsString("name=\"body\"")));
         given().redirects().follow(false).formParam("article", article.slug).formParam("body", "Hi")
                 .cookie(Csrf.COOKIE, csrf).formParam(Csrf.COOKIE, csrf)
-                .post("/comments").then().statusCode(401);
+                .post("/comments").then().statusCode(302).header("Location", containsString("/login"));
     }
 
     @Test

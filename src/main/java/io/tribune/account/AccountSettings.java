@@ -1,0 +1,156 @@
+package io.tribune.account;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import io.tribune.comment.Comment;
+import io.tribune.comment.CommentModeration;
+import io.tribune.comment.CommentStatus;
+import io.tribune.config.TribuneConfig;
+import io.tribune.vote.Vote;
+import io.tribune.web.FormState;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+/** What a user changes about their own account; each method is one transaction. */
+@ApplicationScoped
+public class AccountSettings {
+
+    private final Passwords passwords;
+    private final Tokens tokens;
+    private final CommentModeration comments;
+    private final TribuneConfig config;
+
+    AccountSettings(Passwords passwords, Tokens tokens, CommentModeration comments, TribuneConfig config) {
+        this.passwords = passwords;
+        this.tokens = tokens;
+        this.comments = comments;
+        this.config = config;
+    }
+
+    @Transactional
+    public User user(long userId) {
+        return User.findById(userId);
+    }
+
+    /** The new address waiting for confirmation, if any. */
+    @Transactional
+    public Optional<String> pendingEmail(long userId) {
+        User user = User.findById(userId);
+        return AccountToken.<AccountToken>find("user.id = ?1 and purpose = ?2 and usedAt is null and expiresAt > ?3",
+                userId, AccountToken.Purpose.VERIFY_EMAIL, java.time.Instant.now()).stream()
+                .map(t -> t.email).filter(e -> e != null && !e.equalsIgnoreCase(user.email)).findFirst();
+    }
+
+    @Transactional
+    public void updateProfile(long userId, String displayName, String bio, FormState form) {
+        String name = AccountRules.trim(displayName);
+        String about = AccountRules.trim(bio);
+        AccountRules.displayNameProblem(name).ifPresent(p -> form.error("displayName", p));
+        if (about.length() > 500) {
+            form.error("bio", "Use at most 500 characters.");
+        }
+        if (form.hasErrors()) {
+            return;
+        }
+        User user = User.findById(userId);
+        user.displayName = name;
+        user.bio = about.isEmpty() ? null : about;
+    }
+
+    /** Sends a confirmation link to the new address; the address changes only when it is confirmed. */
+    @Transactional
+    public Optional<Registration.Issued> requestEmailChange(long userId, String newEmail, String password, FormState form) {
+        User user = User.findById(userId);
+        String email = AccountRules.trim(newEmail);
+        AccountRules.emailProblem(email).ifPresent(p -> form.error("email", p));
+        if (!form.hasError("email") && email.equalsIgnoreCase(user.email)) {
+            form.error("email", "This is already your email address.");
+        }
+        if (!form.hasError("email") && User.findByEmail(email).isPresent()) {
+            form.error("email", "An account with this email address already exists.");
+        }
+        if (!passwords.matches(user, password)) {
+            form.error("emailPassword", "That is not your current password.");
+        }
+        if (form.hasErrors()) {
+            return Optional.empty();
+        }
+        String token = tokens.issue(user, AccountToken.Purpose.VERIFY_EMAIL, email, config.accounts().verificationValidity());
+        return Optional.of(new Registration.Issued(email, user.username, token));
+    }
+
+    /** Changes the password and ends every session; returns the user (with the new generation) on success. */
+    @Transactional
+    public Optional<User> changePassword(long userId, String current, String next, FormState form) {
+        User user = User.findById(userId);
+        if (!passwords.matches(user, current)) {
+            form.error("currentPassword", "That is not your current password.");
+        }
+        passwords.problem(next, user.username, user.email).ifPresent(p -> form.error("newPassword", p));
+        if (form.hasErrors()) {
+            return Optional.empty();
+        }
+        user.passwordHash = passwords.hash(next);
+        user.sessionGeneration++;
+        return Optional.of(user);
+    }
+
+    @Transactional
+    public void notifications(long userId, boolean replies, boolean moderation) {
+        User user = User.findById(userId);
+        user.notifyReplies = replies;
+        user.notifyModeration = moderation;
+    }
+
+    @Transactional
+    public AccountExport export(long userId) {
+        User u = User.findById(userId);
+        var profile = new AccountExport.Profile(u.username, u.displayName, u.email, u.bio, u.createdAt, u.emailVerifiedAt,
+                Arrays.stream(u.roles.split(",")).map(String::trim).toList(), u.status.name(), u.notifyReplies,
+                u.notifyModeration);
+        List<AccountExport.CommentData> written = Comment.<Comment>find(
+                "from Comment c join fetch c.article where c.author.id = ?1 order by c.createdAt", userId).stream()
+                .map(c -> new AccountExport.CommentData(c.id, c.article.slug, c.article.headline, c.parentId, c.body,
+                        c.status.name(), c.createdAt, c.editedAt, c.voteCount))
+                .toList();
+        List<AccountExport.VoteData> votes = Vote.<Vote>find("key.userId = ?1 order by createdAt", userId).stream()
+                .map(v -> new AccountExport.VoteData(v.key.commentId(), v.createdAt)).toList();
+        // TODO(moderation): add the reports this user made once the report table exists.
+        return new AccountExport(profile, written, votes, List.of());
+    }
+
+    /**
+     * Deletes the account: personal data is removed (email, names, bio, password), the username is freed
+     * ("deleted-<id>"), every session ends. The user's comments either stay, shown as by "[deleted user]", or
+     * are removed too (status DELETED, text erased). Votes stay, anonymous. Returns false on a wrong password.
+     */
+    @Transactional
+    public boolean delete(long userId, String password, boolean removeComments) {
+        User user = User.findById(userId);
+        if (user == null || user.status == UserStatus.DELETED || !passwords.matches(user, password)) {
+            return false;
+        }
+        if (removeComments) {
+            for (Comment c : Comment.<Comment>list("author.id = ?1 and status <> ?2", userId, CommentStatus.DELETED)) {
+                comments.setStatus(c, CommentStatus.DELETED);
+                c.body = "";
+                c.bodyHtml = "";
+            }
+        }
+        tokens.revokeAll(user);
+        user.username = "deleted-" + user.id;
+        user.email = null;
+        user.displayName = "[deleted user]";
+        user.bio = null;
+        user.passwordHash = null;
+        user.emailVerifiedAt = null;
+        user.status = UserStatus.DELETED;
+        user.roles = "commenter";
+        user.notifyReplies = false;
+        user.notifyModeration = false;
+        user.sessionGeneration++;
+        return true;
+    }
+}

@@ -1,0 +1,104 @@
+package io.tribune.account;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import io.tribune.config.TribuneConfig;
+import io.tribune.web.FormState;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+/** Sign-up and email verification. */
+@ApplicationScoped
+public class Registration {
+
+    /** What an emailed link needs: where to send it, whom to greet, and the raw token. */
+    public record Issued(String email, String username, String token) {
+    }
+
+    private final Passwords passwords;
+    private final Tokens tokens;
+    private final TribuneConfig config;
+    private final EntityManager em;
+
+    Registration(Passwords passwords, Tokens tokens, TribuneConfig config, EntityManager em) {
+        this.passwords = passwords;
+        this.tokens = tokens;
+        this.config = config;
+        this.em = em;
+    }
+
+    /** The form as typed (never the password), for showing it again. */
+    public static FormState echo(SignupForm f) {
+        return FormState.empty().value("username", AccountRules.trim(f.username)).value("email", AccountRules.trim(f.email))
+                .value("acceptPolicy", f.acceptPolicy != null ? "on" : "");
+    }
+
+    /** Creates the account and a verification token, or fills {@code form} with errors and returns empty. */
+    @Transactional
+    public Optional<Issued> signup(SignupForm f, FormState form) {
+        String username = AccountRules.trim(f.username);
+        String email = AccountRules.trim(f.email);
+        AccountRules.usernameProblem(username).ifPresent(p -> form.error("username", p));
+        AccountRules.emailProblem(email).ifPresent(p -> form.error("email", p));
+        passwords.problem(f.password, username, email).ifPresent(p -> form.error("password", p));
+        if (f.acceptPolicy == null || f.acceptPolicy.isBlank()) {
+            form.error("acceptPolicy", "Please read and accept the comment policy.");
+        }
+        // one sign-up at a time, so that two identical requests cannot both pass the uniqueness checks
+        em.createNativeQuery("select pg_advisory_xact_lock(7203)").getSingleResult();
+        if (!form.hasError("username") && User.findByUsername(username).isPresent()) {
+            form.error("username", "This username is already taken: please choose another.");
+        }
+        if (!form.hasError("email") && User.findByEmail(email).isPresent()) {
+            form.error("email", "An account with this email address already exists. Log in, or reset your password.");
+        }
+        if (form.hasErrors()) {
+            return Optional.empty();
+        }
+        User user = new User();
+        user.username = username;
+        user.email = email;
+        user.displayName = username;
+        user.passwordHash = passwords.hash(f.password);
+        user.roles = "commenter";
+        user.persist();
+        String token = tokens.issue(user, AccountToken.Purpose.VERIFY_EMAIL, email, config.accounts().verificationValidity());
+        return Optional.of(new Issued(email, username, token));
+    }
+
+    /** Confirms the address a token was sent to; returns an error message if it cannot. */
+    @Transactional
+    public Optional<String> verify(String rawToken) {
+        Optional<AccountToken> token = tokens.redeem(rawToken, AccountToken.Purpose.VERIFY_EMAIL);
+        if (token.isEmpty()) {
+            return Optional.of("This link is not valid: it may have expired or been used already. Log in and ask for a new one in your settings.");
+        }
+        User user = token.get().user;
+        if (user.status == UserStatus.DELETED) {
+            return Optional.of("This account no longer exists.");
+        }
+        String email = token.get().email;
+        if (email != null && !email.equalsIgnoreCase(user.email)) {
+            Optional<User> other = User.findByEmail(email);
+            if (other.isPresent() && !other.get().id.equals(user.id)) {
+                return Optional.of("Another account now uses this email address, so it cannot be confirmed for yours.");
+            }
+            user.email = email;
+        }
+        user.emailVerifiedAt = Instant.now();
+        return Optional.empty();
+    }
+
+    /** A new verification token for the user's current address (the resend button). */
+    @Transactional
+    public Optional<Issued> reissue(long userId) {
+        User user = User.findById(userId);
+        if (user == null || user.verified() || user.email == null) {
+            return Optional.empty();
+        }
+        String token = tokens.issue(user, AccountToken.Purpose.VERIFY_EMAIL, user.email, config.accounts().verificationValidity());
+        return Optional.of(new Issued(user.email, user.username, token));
+    }
+}
