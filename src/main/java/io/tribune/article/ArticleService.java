@@ -42,6 +42,44 @@ public class ArticleService {
                 Parameters.with("slug", slug).and("now", Instant.now())).singleResultOptional();
     }
 
+    public ArticlePage byAuthor(Author author, int page) {
+        return page(Article.find(WITH_SECTION_AND_AUTHOR + PUBLISHED + " and a.author = :author"
+                + " order by a.publishedAt desc, a.id desc",
+                Parameters.with("now", Instant.now()).and("author", author))
+                .range(first(page), last(page)).list(), page);
+    }
+
+    /** The newest published articles, all sections or one, for feeds. */
+    public List<Article> recent(Section section, int limit) {
+        String where = section == null ? "" : " and a.section = :section";
+        Parameters params = Parameters.with("now", Instant.now());
+        if (section != null) {
+            params.and("section", section);
+        }
+        return Article.<Article>find(WITH_SECTION_AND_AUTHOR + PUBLISHED + where
+                + " order by a.publishedAt desc, a.id desc", params).range(0, limit - 1).list();
+    }
+
+    /** Every published article's slug and last change, for the sitemap. */
+    public List<Object[]> publishedSlugs() {
+        return Article.getEntityManager().createQuery("select a.slug, a.updatedAt from Article a where "
+                + PUBLISHED + " order by a.publishedAt desc", Object[].class)
+                .setParameter("now", Instant.now()).getResultList();
+    }
+
+    /** The current slug of a published article that once had {@code oldSlug}. */
+    @SuppressWarnings("unchecked")
+    public Optional<String> redirectFor(String oldSlug) {
+        List<String> found = Article.getEntityManager().createNativeQuery("select a.slug from slug_redirect r"
+                + " join article a on a.id = r.article_id where r.old_slug = ?1 and a.status = 'PUBLISHED'"
+                + " and a.published_at <= now()").setParameter(1, oldSlug).getResultList();
+        return found.stream().findFirst();
+    }
+
+    public Optional<Author> author(String slug) {
+        return Author.findBySlug(slug);
+    }
+
     public List<Section> sections() {
         return Section.listInOrder();
     }

@@ -11,6 +11,7 @@ public final class CommentNode {
     private final Long parentId;
     private final String authorUsername;
     private final String authorName;
+    private final boolean authorGone;
     private final String bodyHtml;
     private final CommentStatus status;
     private final Instant createdAt;
@@ -25,6 +26,7 @@ public final class CommentNode {
         this.parentId = c.parentId;
         this.authorUsername = c.author.username;
         this.authorName = c.author.displayName;
+        this.authorGone = c.author.status == io.tribune.account.UserStatus.DELETED;
         this.bodyHtml = c.bodyHtml;
         this.status = c.status;
         this.createdAt = c.createdAt;
@@ -47,6 +49,11 @@ public final class CommentNode {
 
     public String authorName() {
         return authorName;
+    }
+
+    /** The author deleted their account but kept their comments: no profile to link to. */
+    public boolean authorGone() {
+        return authorGone;
     }
 
     /** Sanitized HTML; null unless the comment is visible, so a placeholder never leaks the removed text. */

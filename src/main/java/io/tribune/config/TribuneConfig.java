@@ -31,6 +31,8 @@ public interface TribuneConfig {
 
     Admin admin();
 
+    Editorial editorial();
+
     interface Comments {
         /** Top-level threads shown per page of an article's comments. */
         @WithDefault("50")
@@ -107,6 +109,24 @@ public interface TribuneConfig {
 
         /** Where the embedded database keeps its files; empty means a throwaway temporary directory. */
         java.util.Optional<String> dataDir();
+    }
+
+    interface Editorial {
+        /** How often the scheduler looks for scheduled articles whose time has come. */
+        @WithDefault("30s")
+        String publishEvery();
+
+        /** Largest hero picture upload, in bytes. */
+        @WithDefault("5242880")
+        long maxImageBytes();
+
+        /** Articles per page on the desk's list. */
+        @WithDefault("25")
+        int deskPageSize();
+
+        /** Results per page of /search. */
+        @WithDefault("10")
+        int searchResultsPerPage();
     }
 
     interface Accounts {

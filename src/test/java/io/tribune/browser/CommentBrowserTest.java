@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -65,7 +66,9 @@ class CommentBrowserTest {
         waitFor(By.xpath("//*[@id='reply-slot-" + s.other.id + "']//div[@class='comment-body']/p[text()='A reply without a reload']"));
 
         driver.findElement(By.cssSelector("#c" + s.other.id + " .vote-button")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.attributeToBe(
+        // htmx replaces the vote form: the button found by one poll may be gone by the time it is read
+        new WebDriverWait(driver, Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class)
+                .until(ExpectedConditions.attributeToBe(
                 By.cssSelector("#c" + s.other.id + " .vote-button"), "aria-pressed", "true"));
         assertEquals("1", driver.findElement(By.cssSelector("#c" + s.other.id + " .vote-button .count")).getText());
 

@@ -78,10 +78,22 @@ class AdminAuthorizationTest {
             new Route("POST", "/api/admin/users/{username}/reinstate", Access.ADMIN));
 
     /**
-     * Editorial routes (/admin/articles*, /admin/sections*) live on another branch: declare them here when they
-     * arrive, e.g. {@code new Route("GET", "/admin/articles", Access.EDITORIAL)}.
+     * Editorial routes (/admin/articles* for editors and admins, /admin/sections* for admins): declare new ones here.
      */
-    static final List<Route> EDITORIAL_ROUTES = List.of();
+    static final List<Route> EDITORIAL_ROUTES = List.of(
+            new Route("GET", "/admin/articles", Access.EDITORIAL),
+            new Route("GET", "/admin/articles/new", Access.EDITORIAL),
+            new Route("POST", "/admin/articles/new", Access.EDITORIAL),
+            new Route("GET", "/admin/articles/{id}", Access.EDITORIAL),
+            new Route("POST", "/admin/articles/{id}", Access.EDITORIAL),
+            new Route("POST", "/admin/articles/{id}/hero", Access.EDITORIAL),
+            new Route("POST", "/admin/articles/{id}/publish", Access.EDITORIAL),
+            new Route("POST", "/admin/articles/{id}/unpublish", Access.EDITORIAL),
+            new Route("POST", "/admin/articles/{id}/updates", Access.EDITORIAL),
+            new Route("POST", "/admin/articles/{id}/revisions/{revision}/restore", Access.EDITORIAL),
+            new Route("GET", "/admin/sections", Access.ADMIN),
+            new Route("POST", "/admin/sections", Access.ADMIN),
+            new Route("POST", "/admin/sections/{id}", Access.ADMIN));
 
     static final String COMMENTER = "authz-commenter";
     static final String SUSPENDED = "authz-suspended";
@@ -221,8 +233,14 @@ class AdminAuthorizationTest {
         if (path.startsWith("/api/")) {
             return request.header("X-CSRF-TOKEN", token).contentType(ContentType.JSON).body("{}").post(path);
         }
+        if (MULTIPART.contains(route.path())) {
+            return request.multiPart("csrf-token", token).post(path);
+        }
         return request.formParam("csrf-token", token).post(path);
     }
+
+    /** Form routes that take multipart/form-data (file uploads). */
+    static final Set<String> MULTIPART = Set.of("/admin/articles/{id}/hero");
 
     private static String fill(String template, Map<String, String> params) {
         Matcher m = Pattern.compile("\\{(\\w+)}").matcher(template);
