@@ -22,11 +22,15 @@ public class AccountSettings {
     private final CommentModeration comments;
     private final TribuneConfig config;
 
-    AccountSettings(Passwords passwords, Tokens tokens, CommentModeration comments, TribuneConfig config) {
+    private final jakarta.enterprise.inject.Instance<PersonalData> personalData;
+
+    AccountSettings(Passwords passwords, Tokens tokens, CommentModeration comments, TribuneConfig config,
+            jakarta.enterprise.inject.Instance<PersonalData> personalData) {
         this.passwords = passwords;
         this.tokens = tokens;
         this.comments = comments;
         this.config = config;
+        this.personalData = personalData;
     }
 
     @Transactional
@@ -117,8 +121,9 @@ public class AccountSettings {
                 .toList();
         List<AccountExport.VoteData> votes = Vote.<Vote>find("key.userId = ?1 order by createdAt", userId).stream()
                 .map(v -> new AccountExport.VoteData(v.key.commentId(), v.createdAt)).toList();
-        // TODO(moderation): add the reports this user made once the report table exists.
-        return new AccountExport(profile, written, votes, List.of());
+        List<Object> reports = new java.util.ArrayList<>();
+        personalData.forEach(source -> reports.addAll(source.reportsMadeBy(userId)));
+        return new AccountExport(profile, written, votes, reports);
     }
 
     /**

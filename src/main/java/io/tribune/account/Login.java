@@ -24,6 +24,10 @@ public class Login {
     public record Failed() implements Result {
     }
 
+    /** The password was right but the account may not log in; the message says why. */
+    public record Refused(String message) implements Result {
+    }
+
     public record Limited(Duration retryAfter) implements Result {
     }
 
@@ -53,6 +57,10 @@ public class Login {
         User u = user.filter(x -> x.status != UserStatus.DELETED).orElse(null);
         if (passwords.matches(u, password)) {
             limiter.clear(accountBucket);
+            if (u.status == UserStatus.DEREGISTERED) {
+                return new Refused("This account was de-registered under the comment policy after repeated abusive"
+                        + " or defamatory comments, and can no longer log in.");
+            }
             return new Success(u.id);
         }
         limiter.record(accountBucket, ipBucket);

@@ -71,6 +71,10 @@ public class LoginPages {
             cookies.open(context, sessions.find(success.userId()));
             return Response.seeOther(URI.create(back.isEmpty() ? "/" : back)).build();
         }
+        if (result instanceof Login.Refused refused) {
+            form.message(refused.message());
+            return Response.status(403).entity(Templates.login(form, back, null)).build();
+        }
         if (result instanceof Login.Limited limited) {
             long seconds = RateLimiter.seconds(limited.retryAfter());
             form.message("Too many failed log-in attempts. Please wait " + waitText(seconds) + " and try again.");

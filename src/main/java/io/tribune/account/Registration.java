@@ -21,12 +21,15 @@ public class Registration {
     private final Tokens tokens;
     private final TribuneConfig config;
     private final EntityManager em;
+    private final jakarta.enterprise.inject.Instance<SignupScreen> screens;
 
-    Registration(Passwords passwords, Tokens tokens, TribuneConfig config, EntityManager em) {
+    Registration(Passwords passwords, Tokens tokens, TribuneConfig config, EntityManager em,
+            jakarta.enterprise.inject.Instance<SignupScreen> screens) {
         this.passwords = passwords;
         this.tokens = tokens;
         this.config = config;
         this.em = em;
+        this.screens = screens;
     }
 
     /** The form as typed (never the password), for showing it again. */
@@ -53,6 +56,11 @@ public class Registration {
         }
         if (!form.hasError("email") && User.findByEmail(email).isPresent()) {
             form.error("email", "An account with this email address already exists. Log in, or reset your password.");
+        }
+        if (!form.hasError("username") && !form.hasError("email")) {
+            for (SignupScreen screen : screens) {
+                screen.refusal(username, email).ifPresent(reason -> form.error("email", reason));
+            }
         }
         if (form.hasErrors()) {
             return Optional.empty();

@@ -17,20 +17,6 @@ public class ModerationErrors {
         static native TemplateInstance refused(int status, String message);
     }
 
-    /**
-     * A logged-in user without the role: without this the response is an empty 403. JSON under /api/; plain text
-     * elsewhere, because the role check runs before the CSRF filter and a page with the layout cannot render yet.
-     * (Anonymous requests are left to the authentication mechanism: 401 or the login redirect.)
-     */
-    @ServerExceptionMapper
-    public Response forbidden(io.quarkus.security.ForbiddenException e, UriInfo uri) {
-        String message = "You do not have permission to do that.";
-        if (uri.getPath().startsWith("/api/")) {
-            return refused(ModerationRefused.forbidden(message), uri);
-        }
-        return Response.status(403).type(MediaType.TEXT_PLAIN_TYPE).entity(message).build();
-    }
-
     @ServerExceptionMapper
     public Response refused(ModerationRefused e, UriInfo uri) {
         if (uri.getPath().startsWith("/api/")) {

@@ -39,6 +39,12 @@ public class ErrorPages {
         return render(status, messageFor(status, e), uri, headers);
     }
 
+    /** A logged-in user without the role a route needs (anonymous users get the log-in challenge instead). */
+    @ServerExceptionMapper
+    public Response forbidden(io.quarkus.security.ForbiddenException e, UriInfo uri, HttpHeaders headers) {
+        return render(403, "You do not have permission to do that.", uri, headers);
+    }
+
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e, UriInfo uri, HttpHeaders headers) {
         String id = Long.toString(System.nanoTime(), 36);

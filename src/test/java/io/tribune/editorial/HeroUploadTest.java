@@ -109,6 +109,14 @@ class HeroUploadTest {
     }
 
     @Test
+    void aPlainFormPostIsAClientErrorNotA500() {
+        int status = desk.form().formParam("hero", "not a file")
+                .post("/admin/articles/" + article.id + "/hero").then().extract().statusCode();
+        assertEquals(415, status);
+        assertEquals(null, fixtures.reload(article.id).heroUrl);
+    }
+
+    @Test
     void uploadsNeedTheCsrfToken() throws IOException {
         io.restassured.RestAssured.given().redirects().follow(false).cookie("csrf-token", desk.cookie)
                 .multiPart("hero", "photo.png", image("png"), "image/png")

@@ -1,0 +1,19 @@
+package io.tribune.moderation;
+
+import java.util.Optional;
+
+import io.tribune.account.SignupScreen;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** The username and email of an account de-registered under the comment policy cannot register again. */
+@ApplicationScoped
+public class BlockedSignupScreen implements SignupScreen {
+
+    @Override
+    public Optional<String> refusal(String username, String email) {
+        return BlockedIdentity.isBlocked(username, email)
+                ? Optional.of("This username or email address belonged to an account de-registered under the comment"
+                        + " policy and cannot be registered again.")
+                : Optional.empty();
+    }
+}
