@@ -59,6 +59,9 @@ public class AccountSettings {
             return;
         }
         User user = User.findById(userId);
+        if (!name.equals(user.displayName)) {
+            io.tribune.article.Article.threadsChangedForAuthor(user.id);
+        }
         user.displayName = name;
         user.bio = about.isEmpty() ? null : about;
     }
@@ -148,6 +151,7 @@ public class AccountSettings {
         user.username = "deleted-" + user.id;
         user.email = null;
         user.displayName = "[deleted user]";
+        io.tribune.article.Article.threadsChangedForAuthor(user.id);
         user.bio = null;
         user.passwordHash = null;
         user.emailVerifiedAt = null;

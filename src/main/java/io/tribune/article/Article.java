@@ -56,9 +56,23 @@ public class Article extends PanacheEntityBase {
     public boolean commentsOpen = true;
     @Column(name = "comment_count")
     public int commentCount;
+    /** Changes whenever what the article's threads show changes; see {@link #threadsChanged(Long)}. */
+    @Column(name = "thread_version")
+    public long threadVersion;
     @OneToMany(mappedBy = "article", fetch = FetchType.LAZY)
     @OrderBy("postedAt")
     public List<ArticleUpdate> updates = new ArrayList<>();
+
+    /** Call in the transaction that changes a comment, a vote or anything else the article's threads show. */
+    public static void threadsChanged(Long articleId) {
+        update("threadVersion = threadVersion + 1 where id = ?1", articleId);
+    }
+
+    /** The same for every article a user has commented on (their name changed, or their account went). */
+    public static void threadsChangedForAuthor(Long userId) {
+        update("threadVersion = threadVersion + 1 where id in (select c.article.id from Comment c where c.author.id = ?1)",
+                userId);
+    }
 
     public boolean isPublished() {
         return status == ArticleStatus.PUBLISHED && publishedAt != null && !publishedAt.isAfter(Instant.now());

@@ -29,19 +29,24 @@ public class ArticlePages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance article(Article article, CommentThread thread, Viewer viewer);
+        static native TemplateInstance article(Article article, String threadHtml, Viewer viewer);
+
+        static native TemplateInstance thread(String slug, CommentThread thread, Viewer viewer);
     }
 
     private final ArticleService articles;
     private final ThreadService threads;
     private final CommentService comments;
     private final CurrentUser currentUser;
+    private final ThreadFragments fragments;
 
-    ArticlePages(ArticleService articles, ThreadService threads, CommentService comments, CurrentUser currentUser) {
+    ArticlePages(ArticleService articles, ThreadService threads, CommentService comments, CurrentUser currentUser,
+            ThreadFragments fragments) {
         this.articles = articles;
         this.threads = threads;
         this.comments = comments;
         this.currentUser = currentUser;
+        this.fragments = fragments;
     }
 
     @GET
@@ -49,12 +54,29 @@ public class ArticlePages {
     public TemplateInstance article(@PathParam("slug") String slug, @QueryParam("sort") String sort,
             @QueryParam("page") String page) {
         Article article = articles.findPublished(slug).orElseThrow(() -> movedOrMissing(slug));
-        CommentThread thread = threads.page(article, CommentSort.parse(sort), Paging.page(page));
-        if (thread.page() > 1 && thread.threads().isEmpty()) {
+        CommentSort order = CommentSort.parse(sort);
+        int number = Paging.page(page);
+        boolean open = comments.isOpen(article);
+        ThreadFragments.Rendered rendered;
+        Viewer viewer;
+        if (currentUser.isLoggedIn()) { // their votes and actions are theirs alone: rendered for them
+            CommentThread thread = threads.page(article, order, number);
+            viewer = threads.viewer(currentUser.get().orElse(null), open, thread);
+            rendered = render(article, thread, viewer);
+        } else {
+            viewer = Viewer.ANONYMOUS;
+            rendered = fragments.get(article, order, number,
+                    () -> render(article, threads.page(article, order, number), Viewer.ANONYMOUS));
+        }
+        if (number > 1 && rendered.empty()) {
             throw new NotFoundException();
         }
-        Viewer viewer = threads.viewer(currentUser.get().orElse(null), comments.isOpen(article), thread);
-        return Templates.article(article, thread, viewer);
+        return Templates.article(article, rendered.html(), viewer.withOpen(open));
+    }
+
+    private static ThreadFragments.Rendered render(Article article, CommentThread thread, Viewer viewer) {
+        return new ThreadFragments.Rendered(Templates.thread(article.slug, thread, viewer).render(),
+                thread.threads().isEmpty());
     }
 
     /** An old slug of a published article answers 301 to its current address; anything else is not found. */

@@ -24,6 +24,7 @@ public class CommentModeration {
             Article.update("commentCount = commentCount + ?1 where id = ?2", delta, comment.article.id);
         }
         comment.status = status;
+        Article.threadsChanged(comment.article.id);
         return before;
     }
 }

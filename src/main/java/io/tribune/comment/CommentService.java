@@ -84,6 +84,7 @@ public class CommentService {
         if (c.status == CommentStatus.VISIBLE) {
             changeCount(article, 1);
         }
+        Article.threadsChanged(article.id);
         return new Posted(c, verdict.outcome() == CommentScreen.Outcome.HOLD ? verdict.message() : null);
     }
 
@@ -125,6 +126,7 @@ public class CommentService {
             c.status = CommentStatus.PENDING;
             changeCount(c.article, -1);
         }
+        Article.threadsChanged(c.article.id);
         return c;
     }
 
@@ -139,6 +141,7 @@ public class CommentService {
             changeCount(c.article, -1);
         }
         c.status = CommentStatus.DELETED;
+        Article.threadsChanged(c.article.id);
         return c;
     }
 

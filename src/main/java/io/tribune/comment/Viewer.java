@@ -12,6 +12,10 @@ public record Viewer(String username, String blockReason, boolean open, Set<Long
 
     public static final Viewer ANONYMOUS = new Viewer(null, null, true, Set.of(), 0);
 
+    public Viewer withOpen(boolean isOpen) {
+        return isOpen == open ? this : new Viewer(username, blockReason, isOpen, voted, editMinutes);
+    }
+
     public boolean loggedIn() {
         return username != null;
     }

@@ -51,6 +51,7 @@ public class VoteService {
         if (changed == 1) {
             em.createNativeQuery("update comment set vote_count = vote_count + ?1 where id = ?2")
                     .setParameter(1, up ? 1 : -1).setParameter(2, commentId).executeUpdate();
+            io.tribune.article.Article.threadsChanged(comment.article.id);
         }
         Number votes = (Number) em.createNativeQuery("select vote_count from comment where id = ?1")
                 .setParameter(1, commentId).getSingleResult();

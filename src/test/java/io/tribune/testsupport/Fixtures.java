@@ -80,6 +80,7 @@ public class Fixtures {
         if (status == CommentStatus.VISIBLE) {
             c.article.commentCount++;
         }
+        c.article.threadVersion++; // as the app does: cached thread HTML must not outlive this change
         return c;
     }
 
@@ -101,6 +102,7 @@ public class Fixtures {
     public void setVotes(Comment comment, int votes) {
         Comment c = Comment.findById(comment.id);
         c.voteCount = votes;
+        c.article.threadVersion++;
     }
 
     /** A verified user with this exact username, created once (for {@code @TestSecurity(user = ...)}). */
