@@ -35,11 +35,13 @@ public class QueuePages {
     private final QueueService queues;
     private final CommentDecisions decisions;
     private final Actor actor;
+    private final ThreadSwitch threadSwitch;
 
-    QueuePages(QueueService queues, CommentDecisions decisions, Actor actor) {
+    QueuePages(QueueService queues, CommentDecisions decisions, Actor actor, ThreadSwitch threadSwitch) {
         this.queues = queues;
         this.decisions = decisions;
         this.actor = actor;
+        this.threadSwitch = threadSwitch;
     }
 
     @GET
@@ -49,6 +51,28 @@ public class QueuePages {
         Queue q = parse(name);
         return Templates.queue(queues.page(q, Paging.page(page)), List.of(Queue.values()), List.of(ReportReason.values()),
                 done, error);
+    }
+
+    /** Closes ({@code state=closed}, with a reason) or reopens the comments of an article. */
+    @POST
+    @Path("threads/{slug}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response switchThread(@PathParam("slug") String slug, @RestForm String state, @RestForm String reason,
+            @RestForm String back) {
+        String queue = Queue.parse(back).orElse(Queue.REPORTED).slug;
+        try {
+            boolean open = "open".equals(state);
+            if (!open && !"closed".equals(state)) {
+                throw ModerationRefused.invalid("Choose whether the comments are open or closed.");
+            }
+            threadSwitch.set(actor.get(), slug, open, reason);
+            return redirect(queue, "done=comments+" + (open ? "reopened" : "closed") + "+on+" + encode(slug));
+        } catch (ModerationRefused e) {
+            if (e.status() == 403) {
+                throw e;
+            }
+            return redirect(queue, "error=" + encode(e.getMessage()));
+        }
     }
 
     @POST

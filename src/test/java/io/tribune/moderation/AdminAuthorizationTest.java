@@ -57,6 +57,7 @@ class AdminAuthorizationTest {
             new Route("GET", "/admin/queues/{name}", Access.MODERATION),
             new Route("POST", "/admin/queues/{name}/bulk", Access.MODERATION),
             new Route("POST", "/admin/comments/{id}/decision", Access.MODERATION),
+            new Route("POST", "/admin/threads/{slug}", Access.MODERATION),
             new Route("GET", "/admin/users", Access.MODERATION),
             new Route("GET", "/admin/users/{username}", Access.MODERATION),
             new Route("POST", "/admin/users/{username}/suspend", Access.MODERATION),
