@@ -1,6 +1,5 @@
 package io.tribune.comment;
 
-import java.net.URI;
 import java.time.Instant;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -9,13 +8,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.quarkus.security.Authenticated;
 import io.tribune.account.CurrentUser;
 import io.tribune.account.User;
-import io.tribune.article.Article;
-import io.tribune.article.ArticleService;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.NotAuthorizedException;
 import jakarta.ws.rs.PATCH;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -46,12 +42,10 @@ public class CommentApi {
     }
 
     private final CommentService comments;
-    private final ArticleService articles;
     private final CurrentUser currentUser;
 
-    CommentApi(CommentService comments, ArticleService articles, CurrentUser currentUser) {
+    CommentApi(CommentService comments, CurrentUser currentUser) {
         this.comments = comments;
-        this.articles = articles;
         this.currentUser = currentUser;
     }
 

@@ -14,6 +14,7 @@ import io.tribune.account.User;
 import io.tribune.article.Article;
 import io.tribune.article.ArticleService;
 import io.tribune.markdown.MarkdownRenderer;
+import io.tribune.web.Ids;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -65,7 +66,7 @@ public class CommentPages {
     @GET
     @Path("{id}")
     public Response permalink(@PathParam("id") String id) {
-        Comment comment = parseId(id).flatMap(threads::find).orElseThrow(NotFoundException::new);
+        Comment comment = Ids.parse(id).flatMap(threads::find).orElseThrow(NotFoundException::new);
         if (!comment.article.isPublished()) {
             throw new NotFoundException();
         }
@@ -88,7 +89,7 @@ public class CommentPages {
     public Response post(@RestForm String article, @RestForm String parentId, @RestForm String body,
             @RestForm String action, @RestHeader("HX-Request") String htmx) {
         Article target = articles.findPublished(article == null ? "" : article).orElseThrow(NotFoundException::new);
-        Optional<Long> parent = parentId == null || parentId.isBlank() ? Optional.empty() : parseId(parentId);
+        Optional<Long> parent = parentId == null || parentId.isBlank() ? Optional.empty() : Ids.parse(parentId);
         if (parentId != null && !parentId.isBlank() && parent.isEmpty()) {
             return form(400, target, null, body, "The comment you are replying to does not exist.", null, htmx);
         }
@@ -155,12 +156,11 @@ public class CommentPages {
             String htmx) {
         TemplateInstance page = htmx != null ? Templates.compose$form(article, parent, body, error, preview, null)
                 : Templates.compose(article, parent, body, error, preview, null);
-        Response.ResponseBuilder response = Response.status(htmx != null ? 200 : status).entity(page);
-        return response.build();
+        return Response.status(htmx != null ? 200 : status).entity(page).build();
     }
 
     private Comment visibleParent(String id) {
-        Comment parent = parseId(id).flatMap(threads::find).orElseThrow(NotFoundException::new);
+        Comment parent = Ids.parse(id).flatMap(threads::find).orElseThrow(NotFoundException::new);
         if (!parent.article.isPublished()) {
             throw new NotFoundException();
         }
@@ -168,7 +168,7 @@ public class CommentPages {
     }
 
     private Comment own(String id) {
-        Comment comment = parseId(id).flatMap(threads::find).orElseThrow(NotFoundException::new);
+        Comment comment = Ids.parse(id).flatMap(threads::find).orElseThrow(NotFoundException::new);
         User user = currentUser.get().orElseThrow(NotFoundException::new);
         if (!comment.author.id.equals(user.id)) {
             throw new jakarta.ws.rs.ForbiddenException("You can only change your own comments.");
@@ -176,17 +176,8 @@ public class CommentPages {
         return comment;
     }
 
-    URI anchor(Comment comment) {
-        int page = threads.pageOf(comment);
-        return URI.create("/articles/" + comment.article.slug + (page > 1 ? "?page=" + page : "") + "#c" + comment.id);
+    private URI anchor(Comment comment) {
+        return URI.create(threads.anchor(comment));
     }
 
-    static Optional<Long> parseId(String raw) {
-        try {
-            long id = Long.parseLong(raw == null ? "" : raw.trim());
-            return id > 0 ? Optional.of(id) : Optional.empty();
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
-    }
 }

@@ -75,6 +75,12 @@ public class ThreadService {
         node.replies().forEach(reply -> collectIds(reply, ids));
     }
 
+    /** The comment's anchor on its article, on the page of threads (oldest first) that holds it. */
+    public String anchor(Comment comment) {
+        int page = pageOf(comment);
+        return "/articles/" + comment.article.slug + (page > 1 ? "?page=" + page : "") + "#c" + comment.id;
+    }
+
     /** Which page of threads (oldest first) holds the comment, for permalinks. */
     public int pageOf(Comment comment) {
         Comment root = comment.rootId == null || comment.rootId.equals(comment.id) ? comment : Comment.findById(comment.rootId);

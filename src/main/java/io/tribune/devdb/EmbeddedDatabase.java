@@ -1,6 +1,5 @@
 package io.tribune.devdb;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -38,7 +37,7 @@ final class EmbeddedDatabase {
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("fsync", throwaway ? "off" : "on")
                     .start();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> close(postgres, directory.toFile(), throwaway)));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> close(postgres)));
             String url = postgres.getJdbcUrl(USER, "postgres");
             System.setProperty(RUNNING_URL, url);
             LOG.infof("Embedded PostgreSQL started at %s (data in %s%s)", url, directory,
@@ -49,7 +48,7 @@ final class EmbeddedDatabase {
         }
     }
 
-    private static void close(EmbeddedPostgres postgres, File directory, boolean throwaway) {
+    private static void close(EmbeddedPostgres postgres) {
         try {
             postgres.close();
         } catch (IOException e) {

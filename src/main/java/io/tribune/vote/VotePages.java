@@ -11,6 +11,7 @@ import io.tribune.account.CurrentUser;
 import io.tribune.comment.Comment;
 import io.tribune.comment.CommentException;
 import io.tribune.comment.ThreadService;
+import io.tribune.web.Ids;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -58,20 +59,10 @@ public class VotePages {
             return Response.ok(Templates.button(tally.commentId(), tally.votes(), tally.voted())).build();
         }
         Comment comment = threads.find(commentId).orElseThrow(NotFoundException::new);
-        int page = threads.pageOf(comment);
-        return Response.seeOther(URI.create("/articles/" + comment.article.slug + (page > 1 ? "?page=" + page : "")
-                + "#c" + commentId)).build();
+        return Response.seeOther(URI.create(threads.anchor(comment))).build();
     }
 
     private static long parse(String id) {
-        try {
-            long value = Long.parseLong(id);
-            if (value > 0) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // a 404 below
-        }
-        throw new NotFoundException();
+        return Ids.parse(id).orElseThrow(NotFoundException::new);
     }
 }
