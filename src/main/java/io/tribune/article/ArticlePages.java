@@ -1,6 +1,7 @@
 package io.tribune.article;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -34,49 +35,58 @@ public class ArticlePages {
         static native TemplateInstance thread(String slug, CommentThread thread, Viewer viewer);
     }
 
+    private static final String HTML_UTF8 = MediaType.TEXT_HTML + ";charset=UTF-8";
+
     private final ArticleService articles;
     private final ThreadService threads;
     private final CommentService comments;
     private final CurrentUser currentUser;
-    private final ThreadFragments fragments;
+    private final AnonymousArticlePages anonymousPages;
 
     ArticlePages(ArticleService articles, ThreadService threads, CommentService comments, CurrentUser currentUser,
-            ThreadFragments fragments) {
+            AnonymousArticlePages anonymousPages) {
         this.articles = articles;
         this.threads = threads;
         this.comments = comments;
         this.currentUser = currentUser;
-        this.fragments = fragments;
+        this.anonymousPages = anonymousPages;
     }
 
     @GET
     @Path("{slug}")
-    public TemplateInstance article(@PathParam("slug") String slug, @QueryParam("sort") String sort,
+    public Response article(@PathParam("slug") String slug, @QueryParam("sort") String sort,
             @QueryParam("page") String page) {
-        Article article = articles.findPublished(slug).orElseThrow(() -> movedOrMissing(slug));
         CommentSort order = CommentSort.parse(sort);
         int number = Paging.page(page);
-        boolean open = comments.isOpen(article);
-        ThreadFragments.Rendered rendered;
-        Viewer viewer;
-        if (currentUser.isLoggedIn()) { // their votes and actions are theirs alone: rendered for them
-            CommentThread thread = threads.page(article, order, number);
-            viewer = threads.viewer(currentUser.get().orElse(null), open, thread);
-            rendered = render(article, thread, viewer);
-        } else {
-            viewer = Viewer.ANONYMOUS;
-            rendered = fragments.get(article, order, number,
-                    () -> render(article, threads.page(article, order, number), Viewer.ANONYMOUS));
+        if (!currentUser.isLoggedIn()) {
+            return anonymous(slug, order, number);
         }
+        // a logged-in reader's votes and actions are theirs alone: rendered for them
+        Article article = articles.findPublished(slug).orElseThrow(() -> movedOrMissing(slug));
+        boolean open = comments.isOpen(article);
+        CommentThread thread = threads.page(article, order, number);
+        if (number > 1 && thread.threads().isEmpty()) {
+            throw new NotFoundException();
+        }
+        Viewer viewer = threads.viewer(currentUser.get().orElse(null), open, thread);
+        String threadHtml = Templates.thread(article.slug, thread, viewer).render();
+        return Response.ok(Templates.article(article, threadHtml, viewer.withOpen(open)), HTML_UTF8).build();
+    }
+
+    private Response anonymous(String slug, CommentSort order, int number) {
+        AnonymousArticlePages.Stamp stamp = anonymousPages.stamp(slug).orElseThrow(() -> movedOrMissing(slug));
+        boolean open = comments.isOpen(stamp.commentsOpen(), stamp.publishedAt());
+        AnonymousArticlePages.Page rendered = anonymousPages.get(stamp, open, order, number, () -> {
+            Article article = articles.findPublished(slug).orElseThrow(NotFoundException::new);
+            CommentThread thread = threads.page(article, order, number);
+            String threadHtml = Templates.thread(article.slug, thread, Viewer.ANONYMOUS).render();
+            String html = Templates.article(article, threadHtml, Viewer.ANONYMOUS.withOpen(open)).render();
+            return new AnonymousArticlePages.Page(html.getBytes(StandardCharsets.UTF_8), thread.threads().isEmpty());
+        });
         if (number > 1 && rendered.empty()) {
             throw new NotFoundException();
         }
-        return Templates.article(article, rendered.html(), viewer.withOpen(open));
-    }
-
-    private static ThreadFragments.Rendered render(Article article, CommentThread thread, Viewer viewer) {
-        return new ThreadFragments.Rendered(Templates.thread(article.slug, thread, viewer).render(),
-                thread.threads().isEmpty());
+        return Response.ok(rendered.html(), HTML_UTF8).build();
     }
 
     /** An old slug of a published article answers 301 to its current address; anything else is not found. */

@@ -146,12 +146,16 @@ public class CommentService {
     }
 
     public boolean isOpen(Article article) {
-        if (!article.commentsOpen) {
+        return isOpen(article.commentsOpen, article.publishedAt);
+    }
+
+    /** Comments are open unless closed on the article or older than {@code tribune.comments.close-after-days}. */
+    public boolean isOpen(boolean commentsOpen, Instant publishedAt) {
+        if (!commentsOpen) {
             return false;
         }
         int days = config.comments().closeAfterDays();
-        return days <= 0 || article.publishedAt == null
-                || Instant.now().isBefore(article.publishedAt.plus(Duration.ofDays(days)));
+        return days <= 0 || publishedAt == null || Instant.now().isBefore(publishedAt.plus(Duration.ofDays(days)));
     }
 
     public boolean withinEditWindow(Comment c) {

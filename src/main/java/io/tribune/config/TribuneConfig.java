@@ -33,6 +33,18 @@ public interface TribuneConfig {
 
     Editorial editorial();
 
+    PageCache pageCache();
+
+    interface PageCache {
+        /** Memory for whole article pages kept ready for readers without an account; 0 turns the cache off. */
+        @WithDefault("64")
+        int maxMegabytes();
+
+        /** A cached page not read for this long is dropped. */
+        @WithDefault("10M")
+        java.time.Duration expireAfterAccess();
+    }
+
     interface Comments {
         /** Top-level threads shown per page of an article's comments. */
         @WithDefault("50")
