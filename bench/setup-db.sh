@@ -2,6 +2,7 @@
 # Creates the benchmark database on a local PostgreSQL, migrates it and loads the demo content by starting the
 # production jar once, then fills it with the large generated site (bench/generate.sql).
 # Usage: bench/setup-db.sh [database-name]   (PostgreSQL on 127.0.0.1:5432, user postgres, trust auth)
+#        DEMO_ONLY=1 bench/setup-db.sh tribune_demo   (the demo content alone: the small reference database)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DB=${1:-tribune_bench}
@@ -23,6 +24,8 @@ for _ in $(seq 1 120); do
   sleep 1
 done
 kill $APP; wait $APP 2>/dev/null || true
+
+[ "${DEMO_ONLY:-0}" = 1 ] && { echo "Demo content only: done."; exit 0; }
 
 echo "Generating the large site..."
 start=$(date +%s)
