@@ -7,6 +7,7 @@ import java.util.Optional;
 import io.quarkus.panache.common.Parameters;
 import io.tribune.config.TribuneConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
 /** Reads published articles for the reader pages and the API. */
@@ -16,6 +17,10 @@ public class ArticleService {
 
     private static final String PUBLISHED = "a.status = io.tribune.article.ArticleStatus.PUBLISHED and a.publishedAt <= :now";
     private static final String WITH_SECTION_AND_AUTHOR = "select a from Article a join fetch a.section join fetch a.author where ";
+    /** List pages read only what they show: no bodies, no managed entities. */
+    private static final String SUMMARIES = "select new io.tribune.article.ArticleSummary(a.slug, a.headline, a.standfirst,"
+            + " s.slug, s.name, au.name, a.publishedAt, a.commentCount, a.heroUrl, a.heroAlt)"
+            + " from Article a join a.section s join a.author au where ";
 
     private final TribuneConfig config;
 
@@ -24,15 +29,13 @@ public class ArticleService {
     }
 
     public ArticlePage latest(int page) {
-        return page(Article.find(WITH_SECTION_AND_AUTHOR + PUBLISHED + " order by a.publishedAt desc, a.id desc",
-                Parameters.with("now", Instant.now())).range(first(page), last(page)).list(), page);
+        return summaries(PUBLISHED + " order by a.publishedAt desc, a.id desc",
+                Parameters.with("now", Instant.now()), page);
     }
 
     public ArticlePage inSection(Section section, int page) {
-        return page(Article.find(WITH_SECTION_AND_AUTHOR + PUBLISHED + " and a.section = :section"
-                + " order by a.publishedAt desc, a.id desc",
-                Parameters.with("now", Instant.now()).and("section", section))
-                .range(first(page), last(page)).list(), page);
+        return summaries(PUBLISHED + " and a.section = :section order by a.publishedAt desc, a.id desc",
+                Parameters.with("now", Instant.now()).and("section", section), page);
     }
 
     /** A published article with its section, author and update notes, in one statement. */
@@ -43,10 +46,8 @@ public class ArticleService {
     }
 
     public ArticlePage byAuthor(Author author, int page) {
-        return page(Article.find(WITH_SECTION_AND_AUTHOR + PUBLISHED + " and a.author = :author"
-                + " order by a.publishedAt desc, a.id desc",
-                Parameters.with("now", Instant.now()).and("author", author))
-                .range(first(page), last(page)).list(), page);
+        return summaries(PUBLISHED + " and a.author = :author order by a.publishedAt desc, a.id desc",
+                Parameters.with("now", Instant.now()).and("author", author), page);
     }
 
     /** The newest published articles, all sections or one, for feeds. */
@@ -92,14 +93,14 @@ public class ArticleService {
         return (page - 1) * config.articlesPerPage();
     }
 
-    /** One row more than a page (range is inclusive), to learn whether a next page exists. */
-    private int last(int page) {
-        return first(page) + config.articlesPerPage();
-    }
-
-    private ArticlePage page(List<Article> articles, int page) {
+    /** One row more than a page, to learn whether a next page exists. */
+    private ArticlePage summaries(String where, Parameters parameters, int page) {
+        TypedQuery<ArticleSummary> query = Article.getEntityManager().createQuery(SUMMARIES + where, ArticleSummary.class);
+        parameters.map().forEach(query::setParameter);
+        List<ArticleSummary> rows = query.setFirstResult(first(page)).setMaxResults(config.articlesPerPage() + 1)
+                .getResultList();
         int size = config.articlesPerPage();
-        List<ArticleSummary> shown = articles.stream().limit(size).map(ArticleSummary::of).toList();
-        return new ArticlePage(shown, page, articles.size() > size);
+        List<ArticleSummary> shown = rows.stream().limit(size).toList();
+        return new ArticlePage(shown, page, rows.size() > size);
     }
 }
