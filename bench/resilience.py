@@ -111,29 +111,39 @@ def logged_in(base, users, password):
     return clients
 
 
+def gone(status, misses):
+    """Counts requests without an HTTP answer in a row; after three the app is gone (killed) and the loop ends."""
+    misses[0] = misses[0] + 1 if status == 0 else 0
+    if misses[0]:
+        time.sleep(0.05)
+    return misses[0] >= 3
+
+
 def writer(name, client, slug, run, stop, log, parents=None, reply_share=0.0):
     seq = 0
+    misses = [0]
     while not stop.is_set():
         seq += 1
         body = f"{run} {name} #{seq}: resilience check comment"
         payload = {"body": body}
         if parents and random.random() < reply_share:
             with parents["lock"]:
-                if parents["ids"]:
-                    payload["parentId"] = random.choice(parents["ids"])
+                ids = parents["ids"].setdefault(slug, [])
+                if ids:
+                    payload["parentId"] = random.choice(ids[-100:])
         status, headers, data, t0, t1 = client.api("POST", f"/api/articles/{slug}/comments", payload)
         cid = None
         if 200 <= status < 300:
             cid = json.loads(data).get("id")
             if parents is not None:
                 with parents["lock"]:
-                    parents["ids"].append(cid)
+                    parents["ids"].setdefault(slug, []).append(cid)
                     parents["authors"][cid] = name
         log.add(kind="comment", user=name, body=body, id=cid, parent=payload.get("parentId"), status=status,
                 t0=t0, t1=t1, retry_after=headers.get("Retry-After") if status else None,
                 friendly=friendly(status, headers, data))
-        if status == 0:
-            time.sleep(0.05)  # the app is gone: do not spin
+        if gone(status, misses):
+            return
 
 
 def friendly(status, headers, data):
@@ -267,6 +277,7 @@ def outage(args):
 
 def voter(name, client, stop, log, parents):
     """Casts and takes back up-votes on other users' comments; remembers the last answer for each comment."""
+    misses = [0]
     while not stop.is_set():
         with parents["lock"]:
             choices = [cid for cid, author in parents["authors"].items() if author != name]
@@ -277,8 +288,8 @@ def voter(name, client, stop, log, parents):
         method = random.choice(["PUT", "PUT", "DELETE"])
         status, _, _, t0, t1 = client.api(method, f"/api/comments/{cid}/vote")
         log.add(kind="vote", user=name, id=cid, up=method == "PUT", status=status, t0=t0, t1=t1)
-        if status == 0:
-            time.sleep(0.05)
+        if gone(status, misses):
+            return
 
 
 def burst(args):
@@ -286,10 +297,12 @@ def burst(args):
     if len(users) < 2:
         raise SystemExit("burst needs at least two users: half post, half vote")
     clients = logged_in(args.base, users, args.password)
+    if args.ready:
+        open(args.ready, "w").close()  # logged in: the burst starts now
     run = f"{args.label}-{int(time.time())}"
     stop, log = threading.Event(), Log()
     articles = args.articles.split(",")
-    parents = {"lock": threading.Lock(), "ids": [], "authors": {}}
+    parents = {"lock": threading.Lock(), "ids": {}, "authors": {}}  # ids: comments posted so far, per article
     half = max(1, len(clients) // 2)
     targets = [(writer, (n, c, articles[i % len(articles)], run, stop, log, parents, 0.5))
                for i, (n, c) in enumerate(clients[:half])]
@@ -342,6 +355,7 @@ def main():
     b.add_argument("--articles", required=True)
     b.add_argument("--seconds", type=float, default=10)
     b.add_argument("--label", default="burst")
+    b.add_argument("--ready", help="file created once every user is logged in")
     args = p.parse_args()
     outage(args) if args.mode == "outage" else burst(args)
 

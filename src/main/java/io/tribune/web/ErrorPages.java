@@ -24,6 +24,15 @@ public class ErrorPages {
 
     private static final Logger LOG = Logger.getLogger(ErrorPages.class);
 
+    @Inject
+    DatabaseGate databaseGate;
+
+    @Inject
+    TribuneConfig config;
+
+    @Inject
+    Site site;
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance error(int status, String title, String message);
@@ -48,18 +57,9 @@ public class ErrorPages {
         return render(403, "You do not have permission to do that.", uri, headers);
     }
 
-    @Inject
-    DatabaseGate databaseGate;
-
-    @Inject
-    TribuneConfig config;
-
-    @Inject
-    Site site;
-
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e, UriInfo uri, HttpHeaders headers) {
-        if (DatabaseFailures.unavailable(e)) {
+        if (DatabaseFailures.unavailable(e)) { // down, restarting or out of connections: not a bug, say "back soon"
             databaseGate.failed(e);
             site.withoutDatabase();
             LOG.warnf("Database unavailable on %s (%s)", uri.getPath(), DatabaseFailures.rootMessage(e));
