@@ -62,5 +62,6 @@ check "recovered without a restart: pages ${RPAGE:-never} ms, comment posts ${RC
 check "no failures once recovered: $AFTER" "AFTER == 0"
 check "acknowledged comments in the database: $((ACKED - MISSING)) of $ACKED" "MISSING == 0 && ACKED > 0"
 check "comments stored twice: $TWICE" "TWICE == 0"
+echo "  info  requests in flight when pg_ctl stop was called: $(value in_flight_at_stop), slowest answered after $(value slowest_in_flight_ms) ms; first 503 $(value first_503_after_stop_ms) ms after the call (pg_ctl took $(value pg_stop_ms) ms)"
 echo "  info  unacknowledged comments stored anyway (commit in doubt when the server died): $IN_DOUBT"
 if [ $fail = 0 ]; then echo "PASS: database outage"; else echo "FAIL: database outage (logs: KEEP_WORK=1)"; exit 1; fi

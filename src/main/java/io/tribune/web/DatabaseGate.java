@@ -24,7 +24,8 @@ import jakarta.ws.rs.core.UriInfo;
  * as usual; readiness reports the database DOWN by itself.
  *
  * Without the gate every request would wait the whole acquisition timeout for a connection (Agroal retries a refused
- * connect until then), so each page would take a second to fail, two for a logged-in reader (session check + page).
+ * connect until then), twice for a logged-in reader (session check, then the page). Under load the gate closes at
+ * once, on the first query that loses its connection; on an idle site the first request may wait that timeout.
  */
 @ApplicationScoped
 public class DatabaseGate {
