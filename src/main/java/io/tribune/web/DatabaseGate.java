@@ -68,7 +68,7 @@ public class DatabaseGate {
             return;
         }
         try {
-            // a new connection, not one from the pool (those may all be dead); bounded by the acquisition timeout
+            // a new connection, not one from the pool (those may all be dead); a refused one fails at once
             if (dataSource.isHealthy(true)) {
                 dataSource.flush(AgroalDataSource.FlushMode.INVALID);
                 if (closedSince.compareAndSet(since, 0)) {
