@@ -45,6 +45,8 @@ public interface TribuneConfig {
         java.time.Duration expireAfterAccess();
     }
 
+    Database database();
+
     interface Comments {
         /** Top-level threads shown per page of an article's comments. */
         @WithDefault("50")
@@ -112,6 +114,17 @@ public interface TribuneConfig {
         /** How often ended suspensions are lifted ("off" disables the job, as in tests that move the clock). */
         @WithDefault("60s")
         String suspensionCheckEvery();
+    }
+
+    /** What the site does while its database cannot be reached (see io.tribune.web.DatabaseGate). */
+    interface Database {
+        /** While the database is unreachable, how often a new connection is tried to notice its return. */
+        @WithDefault("1s")
+        String probeEvery();
+
+        /** The Retry-After sent with the 503 pages answered while the database is unreachable. */
+        @WithDefault("5S")
+        java.time.Duration retryAfter();
     }
 
     interface EmbeddedDatabase {

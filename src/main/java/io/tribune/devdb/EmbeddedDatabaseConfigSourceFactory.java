@@ -21,6 +21,7 @@ public class EmbeddedDatabaseConfigSourceFactory implements ConfigSourceFactory 
     static final String ENABLED = "tribune.embedded-database.enabled";
     static final String DATA_DIR = "tribune.embedded-database.data-dir";
     static final String JDBC_URL = "quarkus.datasource.jdbc.url";
+    static final int ORDINAL = 275;
 
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
@@ -32,12 +33,12 @@ public class EmbeddedDatabaseConfigSourceFactory implements ConfigSourceFactory 
         return List.of(new PropertiesConfigSource(Map.of(
                 JDBC_URL, jdbcUrl,
                 "quarkus.datasource.username", EmbeddedDatabase.USER,
-                "quarkus.datasource.password", EmbeddedDatabase.USER), "tribune-embedded-database", 275));
+                "quarkus.datasource.password", EmbeddedDatabase.USER), "tribune-embedded-database", ORDINAL));
     }
 
     @Override
     public OptionalInt getPriority() {
-        return OptionalInt.of(275);
+        return OptionalInt.of(ORDINAL);
     }
 
     private static boolean isTrue(ConfigValue value) {

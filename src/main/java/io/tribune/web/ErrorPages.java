@@ -1,5 +1,6 @@
 package io.tribune.web;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.jboss.logging.Logger;
@@ -7,6 +8,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.tribune.config.TribuneConfig;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -20,6 +23,15 @@ import jakarta.ws.rs.core.UriInfo;
 public class ErrorPages {
 
     private static final Logger LOG = Logger.getLogger(ErrorPages.class);
+
+    @Inject
+    DatabaseGate databaseGate;
+
+    @Inject
+    TribuneConfig config;
+
+    @Inject
+    Site site;
 
     @CheckedTemplate
     static class Templates {
@@ -47,10 +59,23 @@ public class ErrorPages {
 
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e, UriInfo uri, HttpHeaders headers) {
+        if (DatabaseFailures.unavailable(e)) { // down, restarting or out of connections: not a bug, say "back soon"
+            databaseGate.failed(e);
+            site.withoutDatabase();
+            LOG.warnf("Database unavailable on %s (%s)", uri.getPath(), DatabaseFailures.rootMessage(e));
+            return unavailable(uri, headers, config.database().retryAfter());
+        }
         String id = Long.toString(System.nanoTime(), 36);
         LOG.errorf(e, "Unexpected error %s on %s", id, uri.getPath());
         return render(500, "Something went wrong on our side (reference " + id + "). Please try again in a moment.",
                 uri, headers);
+    }
+
+    /** The database cannot be reached or is overloaded: 503 with Retry-After; the page itself needs no database. */
+    public static Response unavailable(UriInfo uri, HttpHeaders headers, Duration retryAfter) {
+        Response page = render(503, "Tribune cannot reach its database at the moment. Please try again in a few seconds."
+                + " If you were sending something, check whether it arrived before sending it again.", uri, headers);
+        return Response.fromResponse(page).header(HttpHeaders.RETRY_AFTER, Math.max(1, retryAfter.toSeconds())).build();
     }
 
     public static Response render(int status, String message, UriInfo uri, HttpHeaders headers) {

@@ -13,24 +13,50 @@ import jakarta.inject.Named;
 @RequestScoped
 public class Site {
 
+    /** The sections of the last page that could read them, shown while the database is unreachable. */
+    private static volatile List<SectionLink> lastKnownSections = List.of();
+
     @Inject
     SecurityIdentity identity;
 
-    private List<Section> sections;
+    @Inject
+    DatabaseGate databaseGate;
+
+    private List<SectionLink> sections;
+
+    /** A section in the navigation; a plain value, so the last known list can be shown on any thread. */
+    public record SectionLink(String slug, String name) {
+        static SectionLink of(Section s) {
+            return new SectionLink(s.slug, s.name);
+        }
+    }
 
     public String name() {
         return "Tribune";
     }
 
-    public List<Section> sections() {
+    public List<SectionLink> sections() {
         if (sections == null) {
+            if (!databaseGate.isOpen()) { // the 503 page needs no database
+                sections = lastKnownSections;
+                return sections;
+            }
             try {
-                sections = Section.listInOrder();
+                sections = Section.listInOrder().stream().map(SectionLink::of).toList();
+                lastKnownSections = sections;
             } catch (RuntimeException e) { // an error page must render even when the database is down
-                sections = List.of();
+                databaseGate.failed(e);
+                sections = lastKnownSections;
             }
         }
         return sections;
+    }
+
+    /** This request's database work failed: render the page (an error page) without reading the database again. */
+    public void withoutDatabase() {
+        if (sections == null) {
+            sections = lastKnownSections;
+        }
     }
 
     public boolean loggedIn() {

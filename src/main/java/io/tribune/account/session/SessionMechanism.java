@@ -12,6 +12,8 @@ import io.quarkus.vertx.http.runtime.security.ChallengeData;
 import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
 import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
+import io.tribune.web.DatabaseFailures;
+import io.tribune.web.DatabaseGate;
 import io.tribune.web.SafeRedirect;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
@@ -20,15 +22,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 /**
  * Authenticates requests that carry the session cookie. A cookie whose user is gone or whose generation is
  * stale is removed and the request goes on as anonymous (never a redirect loop). Pages that need a login
- * redirect to {@code /login?next=...}; the JSON API answers 401.
+ * redirect to {@code /login?next=...}; the JSON API answers 401. While the database cannot be reached the cookie is
+ * kept and the request is answered 503 (see {@link DatabaseGate}), so an outage logs nobody out.
  */
 @ApplicationScoped
 public class SessionMechanism implements HttpAuthenticationMechanism {
 
     private final SessionCookies cookies;
+    private final DatabaseGate databaseGate;
 
-    SessionMechanism(SessionCookies cookies) {
+    SessionMechanism(SessionCookies cookies, DatabaseGate databaseGate) {
         this.cookies = cookies;
+        this.databaseGate = databaseGate;
     }
 
     @Override
@@ -41,12 +46,23 @@ public class SessionMechanism implements HttpAuthenticationMechanism {
             return Uni.createFrom().nullItem();
         }
         SessionCookies.Restored r = restored.get();
+        if (!databaseGate.isOpen()) {
+            // the session cannot be checked now; keep the cookie, the request is answered 503 (DatabaseGate)
+            context.put(DatabaseGate.UNCHECKED_SESSION, Boolean.TRUE);
+            return Uni.createFrom().nullItem();
+        }
         SessionRequest request = new SessionRequest(r.userId(), r.generation());
         HttpSecurityUtils.setRoutingContextAttribute(request, context);
         return identities.authenticate(request)
                 .onItem().invoke(identity -> cookies.renew(context, r))
                 .onFailure().recoverWithUni(failure -> {
-                    cookies.close(context);
+                    if (DatabaseFailures.unavailable(failure)) {
+                        // not a bad session but a database outage: keep the cookie and answer 503
+                        databaseGate.failed(failure);
+                        context.put(DatabaseGate.UNCHECKED_SESSION, Boolean.TRUE);
+                    } else {
+                        cookies.close(context);
+                    }
                     return Uni.createFrom().nullItem();
                 });
     }
