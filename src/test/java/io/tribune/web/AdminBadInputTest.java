@@ -39,7 +39,7 @@ class AdminBadInputTest extends BadInputSupport {
 
     @Test
     void pagesWithOddParameters() {
-        List<String> junk = bad.texts(3);
+        List<String> junk = bad.texts(2);
         attack.batch("moderation pages");
         for (int i = 0; i < junk.size(); i++) {
             String j = junk.get(i);
@@ -49,8 +49,8 @@ class AdminBadInputTest extends BadInputSupport {
                     "/admin/users/" + e, "/admin/log?moderator=" + e + "&user=" + e + "&action=" + e,
                     "/admin/log?from=" + e + "&to=" + e + "&page=" + e, "/admin/words?done=" + e, "/api/admin/queues/" + e,
                     "/api/admin/queues/recent?page=" + e);
-            for (int k = 0; k < 3; k++) {
-                String path = pick(routes, 3 * i + k);
+            for (int k = 0; k < 2; k++) {
+                String path = pick(routes, 2 * i + k);
                 attack.read("GET " + path, () -> raw(mod.given()).get(path));
             }
         }
@@ -205,7 +205,9 @@ class AdminBadInputTest extends BadInputSupport {
             }
         }
         String suspendAdmin = "/api/admin/users/" + ADMIN + "/suspend";
-        for (String body : bad.jsonJunk("reason", "days", 2)) {
+        List<String> suspendBodies = bad.jsonJunk("reason", "days", 2);
+        for (int i = 1; i < suspendBodies.size(); i += 2) {
+            String body = suspendBodies.get(i);
             // the target is an admin, so a body that parses is refused with 403 whatever it holds
             attack.refused("POST " + suspendAdmin + " " + body, () -> json(mod).body(body).post(suspendAdmin), 400, 403,
                     413);
