@@ -117,16 +117,18 @@ class AccountBadInputTest extends BadInputSupport {
         List<String> settingsJunk = bad.texts(2);
         for (int i = 0; i < settingsJunk.size(); i++) {
             String junk = settingsJunk.get(i);
-            int route = i % 3;
-            if (route == 0) attack.refused("POST /settings/email email=" + junk + " with a wrong password",
-                    () -> postForm(me, "/settings/email", Map.of("email", junk, "password", "wrong password")), 400, 401,
-                    403, 413, 422);
-            if (route == 1) attack.refused("POST /settings/password new=" + junk + " with a wrong current one",
-                    () -> postForm(me, "/settings/password", Map.of("currentPassword", junk, "newPassword", junk)), 400,
-                    401, 403, 413, 422);
-            if (route == 2) attack.refused("POST /settings/delete comments=" + junk + " with a wrong password",
-                    () -> postForm(me, "/settings/delete", Map.of("password", "wrong " + junk, "comments", junk)), 400,
-                    401, 403, 413, 422);
+            // each value on one of the three password-checked forms in turn, always with a wrong password
+            switch (i % 3) {
+                case 0 -> attack.refused("POST /settings/email email=" + junk + " with a wrong password",
+                        () -> postForm(me, "/settings/email", Map.of("email", junk, "password", "wrong password")), 400,
+                        401, 403, 413, 422);
+                case 1 -> attack.refused("POST /settings/password new=" + junk + " with a wrong current one",
+                        () -> postForm(me, "/settings/password", Map.of("currentPassword", junk, "newPassword", junk)),
+                        400, 401, 403, 413, 422);
+                default -> attack.refused("POST /settings/delete comments=" + junk + " with a wrong password",
+                        () -> postForm(me, "/settings/delete", Map.of("password", "wrong " + junk, "comments", junk)),
+                        400, 401, 403, 413, 422);
+            }
         }
         attack.refused("POST /settings/email valid address, wrong password", () -> postForm(me, "/settings/email",
                 Map.of("email", "fresh-address@example.test", "password", "wrong password")), 400, 401, 403, 422);

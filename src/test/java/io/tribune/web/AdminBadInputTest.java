@@ -219,7 +219,7 @@ class AdminBadInputTest extends BadInputSupport {
                 "{\"reason\": \"x\", \"days\": 2147483648}", "{\"reason\": \"x\", \"days\": 1e400}")) {
             attack.refused("POST " + suspend + " " + body, () -> json(mod).body(body).post(suspend), 400);
         }
-        attack.refused("POST reinstate as a moderator", () -> json(mod).body("{\"reason\":\"x\"}")
+        attack.refused("POST /api/admin/users/{target}/reinstate as a moderator", () -> json(mod).body("{\"reason\":\"x\"}")
                 .post("/api/admin/users/" + target.username + "/reinstate"), 403);
         for (String slug : bad.slugs(1)) {
             attack.refused("POST /api/admin/users/" + slug + "/deregister", () -> raw(json(mod)).body("{\"reason\":\"x\"}")

@@ -193,8 +193,8 @@ final class Attack {
             if (!json) {
                 problem(what, r, "API error is not JSON {status, message}");
             }
-        } else if (!json && !(type.startsWith("text/html") && body.contains(SITE_PAGE_MARK))) {
-            problem(what, r, "error is neither the site's page nor the API's JSON error");
+        } else if (!(type.startsWith("text/html") && body.contains(SITE_PAGE_MARK))) {
+            problem(what, r, "error is not the site's page");
         }
     }
 

@@ -173,18 +173,21 @@ class CommentBadInputTest extends BadInputSupport {
         List<String> apiIds = bad.ids(4);
         for (int i = 0; i < apiIds.size(); i++) {
             String e = enc(apiIds.get(i));
-            if (i % 4 == 0) attack.refused("PATCH /api/comments/" + e, () -> raw(json(me)).body("{\"body\":\"x\"}")
-                    .patch("/api/comments/" + e), 400, 404, 405);
-            if (i % 4 == 1) attack.refused("DELETE /api/comments/" + e, () -> raw(json(me)).delete("/api/comments/" + e), 400, 404, 405);
-            if (i % 4 == 2) attack.refused("PUT /api/comments/" + e + "/vote", () -> raw(json(me)).put("/api/comments/" + e + "/vote"),
-                    400, 404, 405);
-            if (i % 4 == 3) attack.refused("DELETE /api/comments/" + e + "/vote", () -> raw(json(me)).delete("/api/comments/" + e + "/vote"),
-                    400, 404, 405);
+            switch (i % 4) { // each value on one of the four id routes in turn
+                case 0 -> attack.refused("PATCH /api/comments/" + e, () -> raw(json(me)).body("{\"body\":\"x\"}")
+                        .patch("/api/comments/" + e), 400, 404, 405);
+                case 1 -> attack.refused("DELETE /api/comments/" + e, () -> raw(json(me)).delete("/api/comments/" + e),
+                        400, 404, 405);
+                case 2 -> attack.refused("PUT /api/comments/" + e + "/vote", () -> raw(json(me))
+                        .put("/api/comments/" + e + "/vote"), 400, 404, 405);
+                default -> attack.refused("DELETE /api/comments/" + e + "/vote", () -> raw(json(me))
+                        .delete("/api/comments/" + e + "/vote"), 400, 404, 405);
+            }
         }
-        attack.refused("PATCH someone else's comment", () -> json(me).body("{\"body\":\"hijack\"}")
+        attack.refused("PATCH /api/comments/{others}", () -> json(me).body("{\"body\":\"hijack\"}")
                 .patch("/api/comments/" + others.id), 403);
-        attack.refused("DELETE someone else's comment", () -> json(me).delete("/api/comments/" + others.id), 403);
-        attack.refused("PUT vote on own comment", () -> json(me).put("/api/comments/" + mine.id + "/vote"), 403);
+        attack.refused("DELETE /api/comments/{others}", () -> json(me).delete("/api/comments/" + others.id), 403);
+        attack.refused("PUT /api/comments/{mine}/vote", () -> json(me).put("/api/comments/" + mine.id + "/vote"), 403);
         List<String> patches = bad.jsonJunk("body", "unused", 2);
         for (int i = 0; i < patches.size(); i += 3) {
             String body = patches.get(i);
