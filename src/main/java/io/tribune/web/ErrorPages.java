@@ -25,6 +25,8 @@ public class ErrorPages {
 
     private static final Logger LOG = Logger.getLogger(ErrorPages.class);
     private static final java.lang.annotation.Annotation[] NO_ANNOTATIONS = {};
+    private static final String FORM_PARSER = "org.jboss.resteasy.reactive.server.core.multipart.FormEncodedDataDefinition";
+    private static final java.util.Set<String> UNSTORABLE_TEXT = java.util.Set.of("22021", "22P05");
 
     @CheckedTemplate
     static class Templates {
@@ -95,7 +97,7 @@ public class ErrorPages {
             return false;
         }
         for (StackTraceElement frame : e.getStackTrace()) {
-            if (frame.getClassName().startsWith("org.jboss.resteasy.reactive.server.core.multipart.FormEncodedDataDefinition")) {
+            if (frame.getClassName().startsWith(FORM_PARSER)) {
                 return true;
             }
         }
@@ -105,7 +107,7 @@ public class ErrorPages {
     /** Text with a character PostgreSQL refuses (SQLSTATE 22021: a NUL; 22P05: untranslatable). */
     static boolean isUnstorableText(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLException sql && ("22021".equals(sql.getSQLState()) || "22P05".equals(sql.getSQLState()))) {
+            if (t instanceof SQLException sql && UNSTORABLE_TEXT.contains(sql.getSQLState())) {
                 return true;
             }
         }

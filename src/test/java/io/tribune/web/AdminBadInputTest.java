@@ -54,15 +54,15 @@ class AdminBadInputTest extends BadInputSupport {
                 attack.read("GET " + path, () -> raw(mod.given()).get(path));
             }
         }
-        for (String action : bad.enumJunk(4, "suspend", "remove", "approve")) {
+        for (String action : bad.enumJunk(1, "suspend", "remove", "approve")) {
             String e = enc(action);
             attack.read("GET /admin/log?action=" + e, () -> raw(mod.given()).get("/admin/log?action=" + e));
         }
-        for (String status : bad.enumJunk(4, "active", "suspended", "deregistered")) {
+        for (String status : bad.enumJunk(1, "active", "suspended", "deregistered")) {
             String e = enc(status);
             attack.read("GET /admin/users?status=" + e, () -> raw(mod.given()).get("/admin/users?status=" + e));
         }
-        for (String slug : bad.slugs(2)) {
+        for (String slug : bad.slugs(2).subList(0, 10)) {
             attack.read("GET /admin/users/" + slug, () -> raw(mod.given()).get("/admin/users/" + slug));
             attack.read("GET /admin/queues/" + slug, () -> raw(mod.given()).get("/admin/queues/" + slug));
         }
@@ -80,11 +80,11 @@ class AdminBadInputTest extends BadInputSupport {
                     .formParams(Map.of("action", "approve")).post("/admin/comments/" + e + "/decision"), 400, 404);
         }
         String decide = "/admin/comments/" + comment.id + "/decision";
-        for (String action : bad.enumJunk(6, "approve", "remove", "restore")) {
+        for (String action : bad.enumJunk(2, "approve", "remove", "restore")) {
             attack.refused("POST decision action=" + action, () -> postForm(mod, decide, Map.of("action", action,
                     "reason", "spam", "back", action)), 400);
         }
-        for (String reason : bad.enumJunk(6, "abusive", "spam", "off-topic")) {
+        for (String reason : bad.enumJunk(2, "abusive", "spam", "off-topic")) {
             attack.refused("POST decision remove reason=" + reason, () -> postForm(mod, decide, Map.of("action", "remove",
                     "reason", reason, "note", reason)), 400);
         }
@@ -108,14 +108,14 @@ class AdminBadInputTest extends BadInputSupport {
                 "reason", "spam"));
         attack.batch("thread switch");
         String thread = "/admin/threads/" + article.slug;
-        for (String state : bad.enumJunk(6, "open", "closed")) {
+        for (String state : bad.enumJunk(2, "open", "closed")) {
             attack.refused("POST thread state=" + state, () -> postForm(mod, thread, Map.of("state", state, "reason", "x")),
                     400);
         }
         attack.refused("POST thread closed without a reason", () -> postForm(mod, thread, Map.of("state", "closed")), 400);
         attack.refused("POST thread closed reason=<2 MB>", () -> postForm(mod, thread, Map.of("state", "closed", "reason",
                 BadInput.TWO_MB)), 400, 413);
-        for (String slug : bad.slugs(1)) {
+        for (String slug : bad.slugs(0).subList(0, 8)) {
             attack.refused("POST /admin/threads/" + slug, () -> raw(mod.form()).formParams(Map.of("state", "closed",
                     "reason", "x")).post("/admin/threads/" + slug), 400, 404, 405);
         }
@@ -162,7 +162,7 @@ class AdminBadInputTest extends BadInputSupport {
         }
         Sessions.Session chief = session(ADMIN);
         attack.batch("admin role forms");
-        for (String role : bad.enumJunk(6, "moderator", "editor", "admin", "commenter")) {
+        for (String role : bad.enumJunk(2, "moderator", "editor", "admin", "commenter")) {
             attack.refused("POST roles role=" + role, () -> postForm(chief, base + "/roles", Map.of("role", role, "grant",
                     "true")), 400, 403);
         }
@@ -173,11 +173,11 @@ class AdminBadInputTest extends BadInputSupport {
             attack.refused("POST /admin/words word of " + word.length() + " chars", () -> postForm(mod, "/admin/words",
                     Map.of("word", word, "kind", "blocked")), 400, 413);
         }
-        for (String kind : bad.enumJunk(6, "blocked", "suspect")) {
+        for (String kind : bad.enumJunk(2, "blocked", "suspect")) {
             attack.refused("POST /admin/words kind=" + kind, () -> postForm(mod, "/admin/words", Map.of("word",
                     "fuzzword", "kind", kind)), 400);
         }
-        for (String id : bad.ids(6)) {
+        for (String id : bad.ids(0).subList(0, 10)) {
             String e = enc(id);
             attack.refused("POST /admin/words/" + e + "/delete", () -> raw(mod.form()).post("/admin/words/" + e + "/delete"),
                     400, 404);
@@ -189,7 +189,9 @@ class AdminBadInputTest extends BadInputSupport {
     void moderationApi() {
         attack.batch("moderation API");
         String remove = "/api/admin/comments/" + comment.id + "/remove";
-        for (String body : bad.jsonJunk("reason", "note", 4)) {
+        List<String> removeBodies = bad.jsonJunk("reason", "note", 4);
+        for (int i = 0; i < removeBodies.size(); i += 2) {
+            String body = removeBodies.get(i);
             attack.refused("POST " + remove + " " + body, () -> json(mod).body(body).post(remove), 400, 413);
         }
         for (String reason : bad.enumJunk(4, "abusive", "spam")) {

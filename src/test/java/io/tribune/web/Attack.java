@@ -29,6 +29,7 @@ final class Attack {
     static final java.util.Set<Integer> PROTOCOL_REFUSALS = java.util.Set.of(413, 414, 431);
 
     private final TableDigests digests;
+    private final String name;
     private final List<String> problems = new ArrayList<>();
     private int sent;
     private long digestNanos;
@@ -38,8 +39,9 @@ final class Attack {
     private TableDigests.Snapshot batchStart;
     private final List<String> batchRequests = new ArrayList<>();
 
-    Attack(TableDigests digests) {
+    Attack(TableDigests digests, String name) {
         this.digests = digests;
+        this.name = name;
     }
 
     /**
@@ -125,7 +127,7 @@ final class Attack {
 
     void verify() {
         closeBatch();
-        System.out.printf("bad-input: %d requests, %d ms in requests, %d ms fingerprinting tables%n", sent,
+        System.out.printf("bad-input: %s: %d requests, %d ms in requests, %d ms fingerprinting tables%n", name, sent,
                 requestNanos / 1_000_000, digestNanos / 1_000_000);
         if (!problems.isEmpty()) {
             fail(problems.size() + " problems in " + sent + " bad requests (seed " + BadInput.SEED + "):\n"

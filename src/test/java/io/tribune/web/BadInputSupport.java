@@ -5,6 +5,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInfo;
 
 import io.quarkus.scheduler.Scheduler;
 import io.restassured.RestAssured;
@@ -42,9 +43,9 @@ abstract class BadInputSupport {
     final BadInput bad = new BadInput(getClass());
 
     @BeforeEach
-    void startAttack() {
+    void startAttack(TestInfo test) {
         scheduler.pause();
-        attack = new Attack(digests);
+        attack = new Attack(digests, getClass().getSimpleName() + "." + test.getDisplayName());
     }
 
     @AfterEach
@@ -89,7 +90,8 @@ abstract class BadInputSupport {
     /** Raw bytes as the body, sent as they are whatever the content type (REST Assured would re-encode a form). */
     static Response postBytes(RequestSpecification spec, String path, String contentType, byte[] body) {
         return spec.config(RestAssured.config().encoderConfig(EncoderConfig.encoderConfig()
-                .encodeContentTypeAs(contentType.split(";")[0], ContentType.BINARY))).contentType(contentType).body(body).post(path);
+                .encodeContentTypeAs(contentType.split(";")[0], ContentType.BINARY)))
+                .contentType(contentType).body(body).post(path);
     }
 
     /** The i-th element, going round: spreads a list of bad values over routes without a full cross product. */

@@ -43,7 +43,7 @@ class CommentBadInputTest extends BadInputSupport {
     @Test
     void commentForm() {
         attack.batch("POST /comments");
-        for (String slug : bad.texts(1)) {
+        for (String slug : bad.texts(0).subList(0, 8)) {
             attack.refused("POST /comments article=" + slug, () -> postForm(me, "/comments",
                     Map.of("article", slug, "body", "Fine words")), 400, 404);
         }
@@ -124,7 +124,7 @@ class CommentBadInputTest extends BadInputSupport {
                     "/comments/" + mine.id + "/edit", Map.of("body", body)), 400, 413);
         }
         attack.batch("reports with bad reasons");
-        for (String reason : bad.enumJunk(6, "abusive", "defamatory", "spam", "off-topic", "illegal", "other")) {
+        for (String reason : bad.enumJunk(2, "abusive", "defamatory", "spam", "off-topic", "illegal", "other")) {
             attack.refused("POST report reason=" + reason, () -> postForm(me, "/comments/" + others.id + "/report",
                     Map.of("reason", reason, "note", "\u0000" + reason)), 400, 413);
         }
@@ -153,7 +153,7 @@ class CommentBadInputTest extends BadInputSupport {
             attack.refused("POST /api/articles/{closed}/comments " + body, () -> json(me).body(body)
                     .post("/api/articles/" + closedArticle().slug + "/comments"), 400, 403, 404, 409, 413, 422);
         }
-        for (String slug : bad.slugs(6)) {
+        for (String slug : bad.slugs(0).subList(0, 10)) {
             attack.refused("POST /api/articles/" + slug + "/comments", () -> raw(json(me)).body("{\"body\":\"x\"}")
                     .post("/api/articles/" + slug + "/comments"), 400, 404, 405);
         }

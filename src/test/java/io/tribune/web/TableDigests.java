@@ -56,7 +56,8 @@ public class TableDigests {
             sql.append("select '").append(table).append("', count(*) || ':' || coalesce(sum(hashtext(t::text)::bigint), 0) from ")
                     .append(table).append(" t");
         }
-        sql.append(" union all select 'image', count(*) || ':' || coalesce(sum(hashtext(id || sha256 || coalesce(uploaded_by, ''))::bigint), 0) from image");
+        sql.append(" union all select 'image', count(*) || ':' || coalesce(sum(hashtext(id || sha256 || "
+                + "coalesce(uploaded_by, ''))::bigint), 0) from image");
         Map<String, String> tables = new LinkedHashMap<>();
         for (Object row : em.createNativeQuery(sql.toString()).getResultList()) {
             Object[] cols = (Object[]) row;
