@@ -1,16 +1,20 @@
 package io.tribune.web;
 
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.tribune.config.TribuneConfig;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -23,6 +27,9 @@ import jakarta.ws.rs.core.UriInfo;
 public class ErrorPages {
 
     private static final Logger LOG = Logger.getLogger(ErrorPages.class);
+    private static final java.lang.annotation.Annotation[] NO_ANNOTATIONS = {};
+    private static final String FORM_PARSER = "org.jboss.resteasy.reactive.server.core.multipart.FormEncodedDataDefinition";
+    private static final java.util.Set<String> UNSTORABLE_TEXT = java.util.Set.of("22021", "22P05");
 
     @Inject
     DatabaseGate databaseGate;
@@ -65,6 +72,15 @@ public class ErrorPages {
             LOG.warnf("Database unavailable on %s (%s)", uri.getPath(), DatabaseFailures.rootMessage(e));
             return unavailable(uri, headers, config.database().retryAfter());
         }
+        if (isUnstorableText(e)) {
+            // the input, not the server, is at fault: PostgreSQL stores no NUL character in text
+            LOG.debugf("Refused text PostgreSQL cannot store on %s: %s", uri.getPath(), e);
+            return render(400, "The text contains a character that cannot be stored (such as a NUL character).", uri,
+                    headers);
+        }
+        if (isUndecodableForm(e)) {
+            return render(400, "The form could not be read: it contains a malformed %-escape.", uri, headers);
+        }
         String id = Long.toString(System.nanoTime(), 36);
         LOG.errorf(e, "Unexpected error %s on %s", id, uri.getPath());
         return render(500, "Something went wrong on our side (reference " + id + "). Please try again in a moment.",
@@ -78,8 +94,53 @@ public class ErrorPages {
         return Response.fromResponse(page).header(HttpHeaders.RETRY_AFTER, Math.max(1, retryAfter.toSeconds())).build();
     }
 
+    /**
+     * Some refusals are answered before any resource runs and carry no body (quarkus-rest-csrf answers a missing or
+     * wrong token with a bare 400): they get the site's error page, or the API's JSON error, like every other error.
+     */
+    @ServerResponseFilter
+    public void fillEmptyError(ContainerRequestContext request, ContainerResponseContext response) {
+        int status = response.getStatus();
+        if (status < 400 || response.hasEntity() || "HEAD".equals(request.getMethod())) {
+            return;
+        }
+        String message = status == 400
+                ? "The request could not be handled. If you were sending a form, reload its page and try again."
+                : messageFor(status, new WebApplicationException(status));
+        if (wantsJson(request.getUriInfo(), request.getAcceptableMediaTypes())) {
+            response.setEntity(new ApiError(status, message, null), NO_ANNOTATIONS, MediaType.APPLICATION_JSON_TYPE);
+        } else {
+            // rendered here: a template instance set as the entity this late would not be rendered any more
+            response.setEntity(Templates.error(status, titleFor(status), message).render(), NO_ANNOTATIONS,
+                    MediaType.TEXT_HTML_TYPE);
+        }
+    }
+
+    /** A form body with a broken %-escape ("%zz"): Quarkus REST's form parser throws while decoding it. */
+    static boolean isUndecodableForm(RuntimeException e) {
+        if (!(e instanceof IllegalArgumentException)) {
+            return false;
+        }
+        for (StackTraceElement frame : e.getStackTrace()) {
+            if (frame.getClassName().startsWith(FORM_PARSER)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Text with a character PostgreSQL refuses (SQLSTATE 22021: a NUL; 22P05: untranslatable). */
+    static boolean isUnstorableText(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && UNSTORABLE_TEXT.contains(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public static Response render(int status, String message, UriInfo uri, HttpHeaders headers) {
-        if (wantsJson(uri, headers)) {
+        if (wantsJson(uri, headers.getAcceptableMediaTypes())) {
             return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
                     .entity(new ApiError(status, message, null)).build();
         }
@@ -87,11 +148,10 @@ public class ErrorPages {
                 .entity(Templates.error(status, titleFor(status), message)).build();
     }
 
-    private static boolean wantsJson(UriInfo uri, HttpHeaders headers) {
+    private static boolean wantsJson(UriInfo uri, List<MediaType> accepted) {
         if (uri.getPath().startsWith("/api/")) {
             return true;
         }
-        List<MediaType> accepted = headers.getAcceptableMediaTypes();
         return !accepted.isEmpty() && accepted.get(0).isCompatible(MediaType.APPLICATION_JSON_TYPE)
                 && !accepted.get(0).isWildcardType();
     }

@@ -1,0 +1,157 @@
+package io.tribune.web;
+
+import java.util.Arrays;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.tribune.article.Article;
+import io.tribune.testsupport.Sessions;
+
+/**
+ * Reader pages, feeds, search and the JSON read API under malformed parameters, for an anonymous reader and a
+ * logged-in commenter: never a 5xx, errors in the site's page (or JSON under /api/), nothing written.
+ */
+@QuarkusTest
+class PublicBadInputTest extends BadInputSupport {
+
+    Article article;
+
+    @BeforeEach
+    void article() {
+        article = fixtures.article("Bad input reader " + System.nanoTime());
+    }
+
+    private List<Sessions.Session> readers() {
+        return Arrays.asList(null, commenter());
+    }
+
+    @Test
+    void pagingAndSortingParameters() {
+        List<String> pages = List.of("/", "/sections/news", "/search", "/authors/" + authorSlug(), "/api/articles",
+                "/articles/" + article.slug, "/api/articles/" + article.slug + "/comments");
+        List<String> ids = bad.ids(4);
+        for (int i = 0; i < ids.size(); i++) {
+            String q = enc(ids.get(i));
+            String path = pick(pages, i); // every value on one of the paged routes, as a reader in turn
+            Sessions.Session s = pick(readers(), i / pages.size());
+            attack.read("GET " + path + "?page=" + q + " as " + who(s), () -> raw(given(s)).get(path + "?page=" + q));
+        }
+        List<String> sorts = bad.enumJunk(3, "oldest", "newest", "top");
+        for (int i = 0; i < sorts.size(); i++) {
+            String q = enc(sorts.get(i));
+            String path = i % 2 == 0 ? "/articles/" + article.slug : "/api/articles/" + article.slug + "/comments";
+            Sessions.Session s = pick(readers(), i / 2);
+            attack.read("GET " + path + "?sort=" + q + " as " + who(s), () -> raw(given(s)).get(path + "?sort=" + q));
+        }
+        List<String> dups = List.of("page=1&page=2", "page=2&page=abc", "sort=top&sort=junk", "sort=&page=", "page[]=1",
+                "page=1%00", "sort=top%26page%3D2");
+        for (int i = 0; i < dups.size(); i++) {
+            String dup = dups.get(i);
+            for (String path : List.of("/articles/" + article.slug, "/api/articles/" + article.slug + "/comments")) {
+                Sessions.Session s = pick(readers(), i);
+                attack.read("GET " + path + "?" + dup + " as " + who(s), () -> raw(given(s)).get(path + "?" + dup));
+            }
+        }
+    }
+
+    @Test
+    void slugsAndIdsInPaths() {
+        List<String> routes = List.of("/articles/%s", "/sections/%s", "/authors/%s", "/users/%s", "/api/articles/%s",
+                "/feeds/sections/%s.atom", "/feeds/articles/%s/comments.atom", "/api/articles/%s/comments");
+        List<String> slugs = bad.slugs(4);
+        for (int i = 0; i < slugs.size(); i++) {
+            for (int k = 0; k < 2; k++) { // every slug on two routes; every route gets every kind of slug in turn
+                String full = String.format(pick(routes, 2 * i + k), slugs.get(i));
+                Sessions.Session s = pick(readers(), i + k);
+                attack.read("GET " + full + " as " + who(s), () -> raw(given(s)).get(full));
+            }
+        }
+        List<String> idRoutes = List.of("/comments/%s", "/images/%s", "/comments/%s/reply", "/comments/%s/report");
+        List<String> ids = bad.ids(4);
+        for (int i = 0; i < ids.size(); i++) {
+            String path = String.format(pick(idRoutes, i), enc(ids.get(i)));
+            Sessions.Session s = pick(readers(), i / 4);
+            attack.read("GET " + path + " as " + who(s), () -> raw(given(s)).get(path));
+        }
+    }
+
+    @Test
+    void searchQueries() {
+        List<String> queries = new java.util.ArrayList<>(bad.texts(6));
+        queries.addAll(List.of("\"", "\"unclosed phrase", "-", "--", "or", "or or", "!", "&", "|", "<->", "a:*", "(", "\\",
+                "'", ":*", "&&&", "!!!", "foo <-> bar", "-\"\""));
+        for (int i = 0; i < queries.size(); i++) {
+            String e = enc(queries.get(i));
+            Sessions.Session s = pick(readers(), i);
+            attack.read("GET /search?q=" + e + " as " + who(s), () -> raw(given(s)).get("/search?q=" + e));
+        }
+        for (int i = 0; i < BadInput.INVALID_UTF8_ENCODED.size(); i++) {
+            String invalid = BadInput.INVALID_UTF8_ENCODED.get(i);
+            Sessions.Session s = pick(readers(), i);
+            attack.read("GET /search?q=" + invalid + " as " + who(s), () -> raw(given(s)).get("/search?q=" + invalid));
+            attack.read("GET /articles/x?sort=" + invalid + " as " + who(s),
+                    () -> raw(given(s)).get("/articles/" + article.slug + "?sort=" + invalid));
+        }
+        attack.read("GET /search?q=<8000 chars>", () -> anonymous().queryParam("q", "x".repeat(8_000)).get("/search"));
+    }
+
+    @Test
+    void tokensRedirectsAndConditionalHeaders() {
+        List<String> tokens = bad.texts(3);
+        for (int i = 0; i < tokens.size(); i++) {
+            String token = tokens.get(i);
+            String e = enc(token);
+            String header = token.replaceAll("[\\x00-\\x1f\\x7f]", ""); // a header value cannot carry control characters
+            switch (i % 5) { // each value on one of the five token or redirect inputs in turn
+                case 0 -> attack.read("GET /verify?token=" + e, () -> raw(anonymous()).get("/verify?token=" + e));
+                case 1 -> attack.read("GET /password/reset?token=" + e, () -> raw(anonymous()).get("/password/reset?token=" + e));
+                case 2 -> attack.read("GET /login?next=" + e, () -> raw(anonymous()).get("/login?next=" + e));
+                case 3 -> attack.read("GET /login with Referer " + e, () -> anonymous().header("Referer", header).get("/login"));
+                default -> attack.read("GET /images/1 with If-None-Match " + e,
+                        () -> anonymous().header("If-None-Match", header).get("/images/1"));
+            }
+        }
+        for (String invalid : BadInput.INVALID_UTF8_ENCODED) {
+            attack.read("GET /verify?token=" + invalid, () -> raw(anonymous()).get("/verify?token=" + invalid));
+            attack.read("GET /login?next=%2F" + invalid, () -> raw(anonymous()).get("/login?next=%2F" + invalid));
+        }
+        for (String path : List.of("/feeds/articles.atom", "/sitemap.xml", "/robots.txt", "/policy", "/signup",
+                "/password/forgot")) {
+            attack.read("GET " + path + "?page=-1&x=%FF", () -> raw(anonymous()).get(path + "?page=-1&x=%FF"));
+        }
+    }
+
+    @Test
+    void wrongMethodsOnReadOnlyRoutes() {
+        List<String> paths = List.of("/", "/articles/" + article.slug, "/search", "/feeds/articles.atom", "/sitemap.xml",
+                "/api/articles", "/api/articles/" + article.slug, "/policy", "/users/moddy");
+        List<String> methods = List.of("POST", "PUT", "PATCH", "DELETE");
+        for (int i = 0; i < paths.size() * 2; i++) {
+            String path = pick(paths, i);
+            String method = pick(methods, i);
+            Sessions.Session s = pick(readers(), i);
+            attack.refused(method + " " + path + " as " + who(s), () -> given(s).request(method, path), 400, 403, 404, 405,
+                    415);
+        }
+    }
+
+    private static io.restassured.specification.RequestSpecification given(Sessions.Session s) {
+        return s == null ? anonymous() : s.given();
+    }
+
+    private String authorSlug() {
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                .call(() -> Article.<Article>findById(article.id).author.slug);
+    }
+
+    static String enc(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    static String abbreviate(String s) {
+        return s.length() > 60 ? s.substring(0, 60) + "...(" + s.length() + ")" : s;
+    }
+}
