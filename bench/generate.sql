@@ -58,7 +58,9 @@ select cb.base + b.first_offset + k,
        'VISIBLE',
        case k % 4 when 0 then 0 when 1 then 1 when 2 then 2 else 1 end,
        ((cb.base + b.first_offset + k) % 7)::int,
-       a.published_at + (k * interval '40 seconds')
+       -- 40 s apart, closer where that would reach past now (a recent article with 5,000 comments): a comment
+       -- dated in the future would block its author under flood control
+       a.published_at + k * least(interval '40 seconds', (now() - a.published_at) / (b.comments + 1))
 from bench_article b
 join article a on a.id = b.id
 cross join bench_comment_base cb
@@ -69,7 +71,7 @@ select setval(pg_get_serial_sequence('comment', 'id'), (select max(id) from comm
 
 -- up-votes: comment c gets (c % 7) votes from the users right after its author, so never the author's own
 insert into comment_vote (comment_id, user_id, created_at)
-select c.id, ub.base + ((c.id * 13) % 100000 + 1 + j) % 100000, c.created_at + interval '5 minutes'
+select c.id, ub.base + ((c.id * 13) % 100000 + 1 + j) % 100000, least(c.created_at + interval '5 minutes', now())
 from comment c
 cross join bench_user_base ub
 cross join lateral generate_series(0, c.vote_count - 1) j

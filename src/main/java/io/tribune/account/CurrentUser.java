@@ -23,6 +23,18 @@ public class CurrentUser {
         return user;
     }
 
+    /**
+     * The logged-in user's id, from the identity the session mechanism built for this request (which has already
+     * re-read the user and checked the session generation): no further query. Services re-check what they need.
+     */
+    public Optional<Long> id() {
+        if (identity.isAnonymous()) {
+            return Optional.empty();
+        }
+        Long id = identity.getAttribute("userId");
+        return id != null ? Optional.of(id) : get().map(u -> u.id);
+    }
+
     public boolean isLoggedIn() {
         return !identity.isAnonymous();
     }

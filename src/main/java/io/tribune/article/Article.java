@@ -65,7 +65,14 @@ public class Article extends PanacheEntityBase {
 
     /** Call in the transaction that changes a comment, a vote or anything else the article's threads show. */
     public static void threadsChanged(Long articleId) {
-        update("threadVersion = threadVersion + 1 where id = ?1", articleId);
+        threadsChanged(articleId, 0);
+    }
+
+    /** The same, also changing the stored count of visible comments by {@code visibleDelta}, in one statement. */
+    public static void threadsChanged(Long articleId, int visibleDelta) {
+        getEntityManager().createNativeQuery("update article set thread_version = thread_version + 1,"
+                + " comment_count = comment_count + ?1 where id = ?2")
+                .setParameter(1, visibleDelta).setParameter(2, articleId).executeUpdate();
     }
 
     /** The same for every article a user has commented on (their name changed, or their account went). */

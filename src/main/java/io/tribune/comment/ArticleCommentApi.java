@@ -7,8 +7,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.security.Authenticated;
 import io.tribune.account.CurrentUser;
-import io.tribune.article.Article;
-import io.tribune.article.ArticleService;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.NotAuthorizedException;
 import jakarta.ws.rs.POST;
@@ -29,12 +27,10 @@ public class ArticleCommentApi {
     }
 
     private final CommentService comments;
-    private final ArticleService articles;
     private final CurrentUser currentUser;
 
-    ArticleCommentApi(CommentService comments, ArticleService articles, CurrentUser currentUser) {
+    ArticleCommentApi(CommentService comments, CurrentUser currentUser) {
         this.comments = comments;
-        this.articles = articles;
         this.currentUser = currentUser;
     }
 
@@ -43,11 +39,9 @@ public class ArticleCommentApi {
     @Authenticated
     @Operation(summary = "Post a comment, or a reply when parentId is given")
     public Response post(@PathParam("slug") String slug, NewComment request) {
-        long userId = currentUser.get().orElseThrow(() -> new NotAuthorizedException("Please log in.")).id;
-        Article article = articles.findPublished(slug)
-                .orElseThrow(() -> new CommentException(404, null, "There is no such article."));
+        long userId = currentUser.id().orElseThrow(() -> new NotAuthorizedException("Please log in."));
         NewComment body = request == null ? new NewComment(null, null) : request;
-        CommentService.Posted posted = comments.post(userId, article.id, body.parentId(), body.body());
+        CommentService.Posted posted = comments.post(userId, slug, body.parentId(), body.body());
         return Response.created(URI.create("/comments/" + posted.comment().id))
                 .entity(CommentApi.CommentResult.of(posted.comment(), posted.heldMessage())).build();
     }

@@ -7,7 +7,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.security.Authenticated;
 import io.tribune.account.CurrentUser;
-import io.tribune.account.User;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.NotAuthorizedException;
@@ -53,18 +52,18 @@ public class CommentApi {
     @Path("{id}")
     @Operation(summary = "Edit your own comment within the edit window")
     public CommentResult edit(@PathParam("id") long id, EditComment request) {
-        return CommentResult.of(comments.edit(user().id, id, request == null ? null : request.body()), null);
+        return CommentResult.of(comments.edit(userId(), id, request == null ? null : request.body()), null);
     }
 
     @DELETE
     @Path("{id}")
     @Operation(summary = "Delete your own comment")
     public Response delete(@PathParam("id") long id) {
-        comments.delete(user().id, id);
+        comments.delete(userId(), id);
         return Response.noContent().build();
     }
 
-    private User user() {
-        return currentUser.get().orElseThrow(() -> new NotAuthorizedException("Please log in."));
+    private long userId() {
+        return currentUser.id().orElseThrow(() -> new NotAuthorizedException("Please log in."));
     }
 }

@@ -43,6 +43,6 @@ public class VoteApi {
     }
 
     private long userId() {
-        return currentUser.get().orElseThrow(() -> new NotAuthorizedException("Please log in.")).id;
+        return currentUser.id().orElseThrow(() -> new NotAuthorizedException("Please log in."));
     }
 }

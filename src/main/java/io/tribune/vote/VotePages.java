@@ -45,7 +45,7 @@ public class VotePages {
     @Authenticated
     public Response toggle(@PathParam("id") String id, @RestHeader("HX-Request") String htmx) {
         long commentId = parse(id);
-        long userId = currentUser.get().orElseThrow(NotFoundException::new).id;
+        long userId = currentUser.id().orElseThrow(NotFoundException::new);
         VoteService.Tally tally;
         try {
             tally = votes.toggle(userId, commentId);

@@ -64,6 +64,7 @@ class VoteServiceTest {
             voters.add(fixtures.user(Fixtures.unique("v" + i)));
         }
         User eager = voters.get(0);
+        long version = fixtures.reload(article).threadVersion;
 
         ExecutorService pool = Executors.newFixedThreadPool(32);
         CountDownLatch start = new CountDownLatch(1);
@@ -88,6 +89,8 @@ class VoteServiceTest {
 
         assertEquals(300, fixtures.reload(c).voteCount);
         assertEquals(300, fixtures.votesOn(c));
+        assertEquals(version + 300, fixtures.reload(article).threadVersion,
+                "every vote that counted changed the thread version once, a repeated vote not at all");
 
         // half of them take their vote back, each twice, at the same time
         ExecutorService again = Executors.newFixedThreadPool(32);
@@ -103,6 +106,7 @@ class VoteServiceTest {
         again.shutdown();
         assertEquals(150, fixtures.reload(c).voteCount);
         assertEquals(150, fixtures.votesOn(c));
+        assertEquals(version + 450, fixtures.reload(article).threadVersion);
         assertFalse(votes.hasVoted(voters.get(0).id, c.id));
         assertTrue(votes.hasVoted(voters.get(299).id, c.id));
     }
