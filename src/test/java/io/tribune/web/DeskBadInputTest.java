@@ -153,7 +153,7 @@ class DeskBadInputTest extends BadInputSupport {
                 editor.csrfToken()).multiPart("hero", "plain text").post(hero), 400);
         for (byte[] junk : List.of(new byte[0], BadInput.bytes(0xFF, 0xD8, 0xFF), BadInput.bytes(0x89, 'P', 'N', 'G', 0x0D,
                 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D), "RIFF\0\0\0\0WEBPVP8 ".getBytes(), "<svg onload=alert(1)>".getBytes(),
-                "GIF89a".getBytes(), new byte[6 * 1024 * 1024])) {
+                "GIF89a".getBytes(), new byte[5 * 1024 * 1024 + 1])) { // the last: one byte over max-image-bytes
             attack.refused("POST hero of " + junk.length + " junk bytes", () -> editor.given()
                     .multiPart(Sessions.CSRF, editor.csrfToken()).multiPart("hero", "picture.jpg", junk, "image/jpeg")
                     .post(hero), 400, 413);
