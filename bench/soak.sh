@@ -3,20 +3,22 @@
 # share of the measured peak for a long time, then asserts zero errors and no heap growth after a full GC.
 #
 #   1. logs in the users (login-sessions.py), as write-load.sh does;
-#   2. measures the peak of the same mix: PEAK_SECS at full speed with CONN connections (skipped when PEAK_RPS is
-#      given);
+#   2. measures the peak of the same mix: PEAK_SECS at full speed with CONN connections, after PREWARM_SECS at full
+#      speed for the JIT (both skipped when PEAK_RPS is given);
 #   3. RATE = LOAD_PCT % of the peak. wrk2 is not available: mix.lua paces wrk itself, each wrk thread handing out
 #      send times 1/(RATE/THREADS) s apart through wrk's delay() hook (common.lua), on CONN connections, so the
 #      offered load is RATE whatever the latency (as long as CONN requests in flight suffice);
-#   4. warms up WARM_SECS at RATE (the rendered-thread cache fills up to its bound), then takes the baseline:
-#      jcmd GC.run (a full GC) and the heap used after it (GC.heap_info);
+#   4. warms up WARM_SECS at RATE, then takes the baseline: jcmd GC.run (a full GC) and the heap used after it
+#      (GC.heap_info). The warm-up must bring the cache of rendered comment threads (ThreadFragments: at most 5,000
+#      entries of ~90 KB with the generated articles, dropped 10 minutes after their last use) to its steady state,
+#      or its filling reads as growth: hence 600 s, the cache's expiry. Its entry count is printed with each heap;
 #   5. runs SOAK_SECS at RATE, reporting the heap (without a forced GC) every SAMPLE_SECS;
 #   6. full GC again and compares: fails when errors > 0 (non-2xx, socket errors, 2 s timeouts) or when the heap
 #      used after GC grew more than HEAP_TOLERANCE_PCT % of the baseline plus HEAP_TOLERANCE_MB.
 #
 # Usage: bench/soak.sh [base-url] — the app must run on this machine (jcmd needs its pid: APP_PID, or found from the
 # port) with bench/write-load.env, against a copy of the benchmark database (see write-load.sh).
-# Defaults: SOAK_SECS=1200 CONN=64 THREADS=2 LOAD_PCT=70 PEAK_SECS=30 WARM_SECS=120 SAMPLE_SECS=300
+# Defaults: SOAK_SECS=1200 CONN=64 THREADS=2 LOAD_PCT=70 PREWARM_SECS=60 PEAK_SECS=30 WARM_SECS=600 SAMPLE_SECS=300
 #           HEAP_TOLERANCE_PCT=5 HEAP_TOLERANCE_MB=32 MIX=home=20,article=40,post=10,vote=30 USERS=300
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -25,8 +27,9 @@ SOAK_SECS=${SOAK_SECS:-1200}
 CONN=${CONN:-64}
 export THREADS=${THREADS:-2}
 LOAD_PCT=${LOAD_PCT:-70}
+PREWARM_SECS=${PREWARM_SECS:-60}
 PEAK_SECS=${PEAK_SECS:-30}
-WARM_SECS=${WARM_SECS:-120}
+WARM_SECS=${WARM_SECS:-600}
 SAMPLE_SECS=${SAMPLE_SECS:-300}
 HEAP_TOLERANCE_PCT=${HEAP_TOLERANCE_PCT:-5}
 HEAP_TOLERANCE_MB=${HEAP_TOLERANCE_MB:-32}
@@ -57,11 +60,16 @@ heap_after_gc() { # -> MB used after a full GC
   jcmd "$APP_PID" GC.run > /dev/null
   jcmd "$APP_PID" GC.heap_info | sed -n 's/.*total [0-9]*K, used \([0-9]*\)K.*/\1/p' | head -1 | awk '{printf "%d", $1 / 1024}'
 }
+cached_threads() { # -> entries in the rendered-thread cache (instances of its key class)
+  jcmd "$APP_PID" GC.class_histogram -all 2>/dev/null | awk '$4 == "io.tribune.article.ThreadFragments$Key" { print $2 }' | head -1
+}
 heap_now() { # -> MB used, no forced GC
   jcmd "$APP_PID" GC.heap_info | sed -n 's/.*total [0-9]*K, used \([0-9]*\)K.*/\1/p' | head -1 | awk '{printf "%d", $1 / 1024}'
 }
 
 if [ -z "${PEAK_RPS:-}" ]; then
+  echo "== JIT warm-up: ${PREWARM_SECS}s at full speed"
+  RATE=0 mix "$PREWARM_SECS" | grep RESULT
   echo "== peak: ${PEAK_SECS}s at full speed"
   PEAK_LINE=$(RATE=0 mix "$PEAK_SECS" | grep RESULT)
   echo "$PEAK_LINE"
@@ -73,7 +81,7 @@ echo "== target: $LOAD_PCT % of $PEAK_RPS requests/s = $RATE requests/s"
 echo "== warm-up: ${WARM_SECS}s at $RATE requests/s"
 mix "$WARM_SECS" | grep RESULT
 HEAP_START=$(heap_after_gc)
-echo "== heap used after full GC at the start: $HEAP_START MB"
+echo "== heap used after full GC at the start: $HEAP_START MB ($(cached_threads) cached threads)"
 
 echo "== soak: ${SOAK_SECS}s at $RATE requests/s"
 mix "$SOAK_SECS" > "$BENCH_DIR/soak-wrk.txt" &
@@ -93,7 +101,7 @@ echo "$RESULT"
 HEAP_END=$(heap_after_gc)
 ALLOWED=$(( HEAP_START + HEAP_START * HEAP_TOLERANCE_PCT / 100 + HEAP_TOLERANCE_MB ))
 ERRORS=$(field errors "$RESULT")
-echo "== heap used after full GC at the end: $HEAP_END MB (start $HEAP_START MB, allowed up to $ALLOWED MB)"
+echo "== heap used after full GC at the end: $HEAP_END MB ($(cached_threads) cached threads; start $HEAP_START MB, allowed up to $ALLOWED MB)"
 echo "SOAK rps=$(field rps "$RESULT") target_rps=$RATE peak_rps=$PEAK_RPS errors=$ERRORS heap_start_mb=$HEAP_START heap_end_mb=$HEAP_END"
 status=0
 [ "$ERRORS" = 0 ] || { echo "FAIL: $ERRORS errors"; status=1; }

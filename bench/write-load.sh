@@ -27,9 +27,33 @@ if [ "${FRESH:-0}" = 1 ] || [ "$(cat "$BENCH_DIR/base" 2>/dev/null)" != "$BASE" 
   echo "$BASE" > "$BENCH_DIR/base"
 fi
 
+# CPU time per request of the app and of PostgreSQL (the backends of database $DB plus the background processes),
+# from /proc: far less sensitive than requests/s to whatever else runs on this shared machine. Only when the app
+# listens on this machine.
+DB=${DB:-tribune_writes}
+PORT=$(python3 -c 'import sys, urllib.parse; u = urllib.parse.urlsplit(sys.argv[1]); print(u.port or 80)' "$BASE")
+APP_PID=${APP_PID:-$(ss -Hltnp "sport = :$PORT" 2>/dev/null | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2)}
+ticks() { # pid... -> user + system clock ticks
+  local sum=0 t
+  for p in "$@"; do t=$(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null); sum=$(( sum + ${t:-0} )); done
+  echo $sum
+}
+pg_pids() {
+  psql -h 127.0.0.1 -U postgres -Atc "select pid from pg_stat_activity where (datname = '$DB' and pid <> pg_backend_pid())
+    or backend_type <> 'client backend'" 2>/dev/null
+}
+
 run() { # name script
   echo "== $1, $CONN connections, ${SECS}s"
-  wrk -t2 -c"$CONN" -d"${SECS}s" --latency -s "$2" "$BASE" | grep -E "Requests/sec|Non-2xx|Socket errors|^ +(50|99)%|RESULT"
+  local app0 pg0 out
+  [ -n "$APP_PID" ] && { app0=$(ticks "$APP_PID"); pg0=$(ticks $(pg_pids)); }
+  out=$(wrk -t2 -c"$CONN" -d"${SECS}s" --latency -s "$2" "$BASE")
+  grep -E "Requests/sec|Non-2xx|Socket errors|^ +(50|99)%|RESULT" <<< "$out"
+  if [ -n "$APP_PID" ]; then
+    local n=$(grep -oE "[0-9]+ requests in" <<< "$out" | cut -d' ' -f1)
+    awk -v a=$(( $(ticks "$APP_PID") - app0 )) -v p=$(( $(ticks $(pg_pids)) - pg0 )) -v n="$n" -v l="$(cut -d' ' -f1 /proc/loadavg)" \
+      'BEGIN { printf "CPU app_ms_per_req=%.2f pg_ms_per_req=%.2f load_avg=%s\n", a * 10 / n, p * 10 / n, l }'
+  fi
 }
 
 run "post comments (POST /api/articles/{slug}/comments)" post.lua

@@ -15,9 +15,10 @@ import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.id.IdentifierGenerator;
 
 /**
- * Comment ids taken from the identity column's own sequence before the insert, so a top-level comment is inserted
- * with {@code root_id = id} at once (with IDENTITY it took a second UPDATE, which, root_id being indexed, wrote a
- * new row version and an entry in every index of the table). Hibernate's {@code @SequenceGenerator} cannot be used:
+ * Comment ids taken from the identity column's own sequence before the insert; a top-level comment (no parent, no
+ * root yet) becomes its own root here, before Hibernate takes the state it inserts, so it is inserted with
+ * {@code root_id = id} at once. With IDENTITY this took a second UPDATE, which (root_id being indexed) wrote a new
+ * row version and an entry in every index of the table. Hibernate's {@code @SequenceGenerator} cannot be used:
  * schema validation does not see a sequence owned by an identity column.
  */
 public class CommentIds implements IdentifierGenerator {
@@ -37,7 +38,11 @@ public class CommentIds implements IdentifierGenerator {
         try {
             ResultSet result = jdbc.getResultSetReturn().extract(statement, NEXT);
             result.next();
-            return result.getLong(1);
+            long id = result.getLong(1);
+            if (comment instanceof Comment c && c.parentId == null && c.rootId == null) {
+                c.rootId = id;
+            }
+            return id;
         } catch (SQLException e) {
             throw session.getJdbcServices().getSqlExceptionHelper().convert(e, "Could not get the next comment id", NEXT);
         } finally {

@@ -89,14 +89,12 @@ public class CommentService {
         c.bodyHtml = markdown.comment(body);
         c.createdAt = Instant.now();
         c.status = verdict.outcome() == CommentScreen.Outcome.HOLD ? CommentStatus.PENDING : CommentStatus.VISIBLE;
-        c.persist(); // assigns the id from the sequence; the row is inserted at the flush
         if (parent != null) {
             c.parentId = parent.id;
             c.rootId = parent.rootId;
             c.depth = (short) Math.min(parent.depth + 1, config.comments().maxDepth());
-        } else {
-            c.rootId = c.id;
         }
+        c.persist(); // the id generator makes a top-level comment its own root
         Article.threadsChanged(article.id, c.status == CommentStatus.VISIBLE ? 1 : 0);
         return new Posted(c, verdict.outcome() == CommentScreen.Outcome.HOLD ? verdict.message() : null);
     }
