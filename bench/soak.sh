@@ -9,16 +9,16 @@
 #      send times 1/(RATE/THREADS) s apart through wrk's delay() hook (common.lua), on CONN connections, so the
 #      offered load is RATE whatever the latency (as long as CONN requests in flight suffice);
 #   4. warms up WARM_SECS at RATE, then takes the baseline: jcmd GC.run (a full GC) and the heap used after it
-#      (GC.heap_info). The warm-up must bring the cache of rendered comment threads (ThreadFragments: at most 5,000
-#      entries of ~90 KB with the generated articles, dropped 10 minutes after their last use) to its steady state,
-#      or its filling reads as growth: hence 600 s, the cache's expiry. Its entry count is printed with each heap;
+#      (GC.heap_info). The warm-up must fill the page cache for anonymous readers (AnonymousArticlePages: at most
+#      tribune.page-cache.max-megabytes, 64 MB, of whole pages) to its bound, or its filling reads as growth: at 70 %
+#      of the peak that takes a minute or two, hence 300 s. Its entry count is printed with each heap;
 #   5. runs SOAK_SECS at RATE, reporting the heap (without a forced GC) every SAMPLE_SECS;
 #   6. full GC again and compares: fails when errors > 0 (non-2xx, socket errors, 2 s timeouts) or when the heap
 #      used after GC grew more than HEAP_TOLERANCE_PCT % of the baseline plus HEAP_TOLERANCE_MB.
 #
 # Usage: bench/soak.sh [base-url] — the app must run on this machine (jcmd needs its pid: APP_PID, or found from the
 # port) with bench/write-load.env, against a copy of the benchmark database (see write-load.sh).
-# Defaults: SOAK_SECS=1200 CONN=64 THREADS=2 LOAD_PCT=70 PREWARM_SECS=60 PEAK_SECS=30 WARM_SECS=600 SAMPLE_SECS=300
+# Defaults: SOAK_SECS=1200 CONN=64 THREADS=2 LOAD_PCT=70 PREWARM_SECS=60 PEAK_SECS=30 WARM_SECS=300 SAMPLE_SECS=300
 #           HEAP_TOLERANCE_PCT=5 HEAP_TOLERANCE_MB=32 MIX=home=20,article=40,post=10,vote=30 USERS=300
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -29,7 +29,7 @@ export THREADS=${THREADS:-2}
 LOAD_PCT=${LOAD_PCT:-70}
 PREWARM_SECS=${PREWARM_SECS:-60}
 PEAK_SECS=${PEAK_SECS:-30}
-WARM_SECS=${WARM_SECS:-600}
+WARM_SECS=${WARM_SECS:-300}
 SAMPLE_SECS=${SAMPLE_SECS:-300}
 HEAP_TOLERANCE_PCT=${HEAP_TOLERANCE_PCT:-5}
 HEAP_TOLERANCE_MB=${HEAP_TOLERANCE_MB:-32}
@@ -61,7 +61,7 @@ heap_after_gc() { # -> MB used after a full GC
   jcmd "$APP_PID" GC.heap_info | sed -n 's/.*total [0-9]*K, used \([0-9]*\)K.*/\1/p' | head -1 | awk '{printf "%d", $1 / 1024}'
 }
 cached_threads() { # -> entries in the rendered-thread cache (instances of its key class)
-  jcmd "$APP_PID" GC.class_histogram -all 2>/dev/null | awk '$4 == "io.tribune.article.ThreadFragments$Key" { print $2 }' | head -1
+  jcmd "$APP_PID" GC.class_histogram -all 2>/dev/null | awk '$4 == "io.tribune.article.AnonymousArticlePages$Key" { print $2 }' | head -1
 }
 heap_now() { # -> MB used, no forced GC
   jcmd "$APP_PID" GC.heap_info | sed -n 's/.*total [0-9]*K, used \([0-9]*\)K.*/\1/p' | head -1 | awk '{printf "%d", $1 / 1024}'
