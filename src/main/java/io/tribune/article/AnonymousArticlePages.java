@@ -1,5 +1,7 @@
 package io.tribune.article;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -7,6 +9,8 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import javax.sql.DataSource;
@@ -14,21 +18,29 @@ import javax.sql.DataSource;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import io.netty.buffer.Unpooled;
 import io.tribune.comment.CommentSort;
 import io.tribune.config.TribuneConfig;
+import io.tribune.web.DatabaseChanges;
+import io.vertx.core.buffer.Buffer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
 
 /**
  * Whole article pages, as UTF-8 bytes, for readers without an account, so a busy article is read and rendered once
- * rather than on every request. Each request still reads the page's {@link Stamp} — everything on the page that
- * can change — in one small query: the thread version (bumped by every comment, edit, vote and moderation decision
+ * rather than on every request. A page is keyed by its article's {@link Stamp} — everything on the page that can
+ * change, read in one small query: the thread version (bumped by every comment, edit, vote and moderation decision
  * in its own transaction), the article's update time (moved by every editorial save), whether comments are open,
- * the byline and the section list. A page is only served for the stamp it was rendered from, so no instance ever
- * serves a stale page, and outdated entries simply age out of the bounded cache.
+ * the byline and the section list. A page is only served for the stamp it was rendered from, and outdated entries
+ * simply age out of the bounded cache.
+ * <p>
+ * Stamps are kept in memory too, each until PostgreSQL announces a change to its article, a section or an author
+ * ({@link DatabaseChanges}): then a cached page costs no database work at all and can be answered from the event
+ * loop ({@link CachedArticleRoute}). While this instance is not listening to those notices, every request reads the
+ * stamp from the database again, so no instance serves a page older than the last committed change it was told of.
  */
 @ApplicationScoped
-public class AnonymousArticlePages {
+public class AnonymousArticlePages implements DatabaseChanges.Listener {
 
     /** What an anonymous article page shows that can change after it was rendered. */
     public record Stamp(long articleId, long threadVersion, Instant updatedAt, boolean commentsOpen,
@@ -38,8 +50,18 @@ public class AnonymousArticlePages {
     record Key(Stamp stamp, boolean open, CommentSort sort, int page) {
     }
 
-    /** A rendered page, and whether its page of threads was empty (a later page past the end is "not found"). */
-    public record Page(byte[] html, boolean empty) {
+    /**
+     * A rendered page, and whether its page of threads was empty (a later page past the end is "not found"). The
+     * HTML is kept encoded, outside the heap, so that the network layer sends it without copying it first.
+     */
+    public record Page(Buffer html, boolean empty) {
+
+        public static Page of(String html, boolean empty) {
+            byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
+            // a JDK direct buffer is freed by the garbage collector once the cache has dropped it
+            ByteBuffer direct = ByteBuffer.allocateDirect(bytes.length).put(bytes).flip();
+            return new Page(Buffer.buffer(Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(direct))), empty);
+        }
     }
 
     private static final String STAMP = """
@@ -49,24 +71,92 @@ public class AnonymousArticlePages {
               from article a join author au on au.id = a.author_id
              where a.slug = ? and a.status = 'PUBLISHED' and a.published_at <= now()""";
 
-    private final DataSource dataSource;
-    private final Cache<Key, Page> cache;
+    /** Stamps are a few hundred bytes: this bounds them to a few megabytes. */
+    private static final int MAX_STAMPS = 20_000;
+    private static final String ARTICLE_NOTICE = "article:";
 
-    AnonymousArticlePages(DataSource dataSource, TribuneConfig config) {
+    private final DataSource dataSource;
+    private final DatabaseChanges changes;
+    private final Cache<Key, Page> cache;
+    private final Cache<String, Stamp> stamps;
+    /** Counts the notices received, to tell whether one arrived while a stamp was being read. */
+    private final AtomicLong notices = new AtomicLong();
+
+    AnonymousArticlePages(DataSource dataSource, DatabaseChanges changes, TribuneConfig config) {
         this.dataSource = dataSource;
-        this.cache = config.pageCache().maxMegabytes() <= 0 ? null
+        this.changes = changes;
+        boolean enabled = config.pageCache().maxMegabytes() > 0;
+        this.cache = !enabled ? null
                 : Caffeine.newBuilder()
                         .maximumWeight(config.pageCache().maxMegabytes() * 1024L * 1024L)
-                        .weigher((Key key, Page page) -> page.html().length + 256)
+                        .weigher((Key key, Page page) -> page.html().length() + 256)
                         .expireAfterAccess(config.pageCache().expireAfterAccess())
                         .build();
+        this.stamps = !enabled ? null
+                : Caffeine.newBuilder()
+                        .maximumSize(MAX_STAMPS)
+                        .expireAfterAccess(config.pageCache().expireAfterAccess())
+                        .build();
+        changes.subscribe(this);
+    }
+
+    /** The stamp of a published article, or empty when there is none under that slug. */
+    public Optional<Stamp> stamp(String slug) {
+        if (stamps == null || !changes.isLive()) {
+            return read(slug);
+        }
+        long noticesBefore = notices.get();
+        boolean[] loaded = {false};
+        Stamp stamp = stamps.get(slug, s -> {
+            loaded[0] = true;
+            return read(s).orElse(null);
+        });
+        if (loaded[0] && notices.get() != noticesBefore) {
+            // a change was announced while this was read: what was read may predate it
+            stamps.invalidate(slug);
+        }
+        return Optional.ofNullable(stamp);
     }
 
     /**
-     * The stamp of a published article, or empty when there is none under that slug. Plain JDBC on purpose: this
-     * runs on every anonymous article request and needs neither entities nor a persistence context.
+     * The page already rendered for this article's current stamp, without touching the database (for the event
+     * loop), or empty when it has to be read and rendered. {@code open} says whether comments are open now.
      */
-    public Optional<Stamp> stamp(String slug) {
+    public Optional<Page> cached(String slug, Predicate<Stamp> open, CommentSort sort, int page) {
+        if (cache == null || !changes.isLive()) {
+            return Optional.empty();
+        }
+        Stamp stamp = stamps.getIfPresent(slug);
+        return stamp == null ? Optional.empty()
+                : Optional.ofNullable(cache.getIfPresent(new Key(stamp, open.test(stamp), sort, page)));
+    }
+
+    @Override
+    public void changed(String notice) {
+        if (stamps == null) {
+            return;
+        }
+        notices.incrementAndGet();
+        if (notice.startsWith(ARTICLE_NOTICE)) {
+            stamps.invalidate(notice.substring(ARTICLE_NOTICE.length()));
+        } else if (notice.equals("pages")) {
+            stamps.invalidateAll();
+        }
+    }
+
+    @Override
+    public void forgetAll() {
+        notices.incrementAndGet();
+        if (stamps != null) {
+            stamps.invalidateAll();
+        }
+    }
+
+    /**
+     * Plain JDBC on purpose: this runs whenever a stamp is not in memory and needs neither entities nor a
+     * persistence context.
+     */
+    private Optional<Stamp> read(String slug) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(STAMP)) {
             statement.setString(1, slug);

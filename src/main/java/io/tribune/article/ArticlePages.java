@@ -1,7 +1,6 @@
 package io.tribune.article;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -81,7 +80,7 @@ public class ArticlePages {
             CommentThread thread = threads.page(article, order, number);
             String threadHtml = Templates.thread(article.slug, thread, Viewer.ANONYMOUS).render();
             String html = Templates.article(article, threadHtml, Viewer.ANONYMOUS.withOpen(open)).render();
-            return new AnonymousArticlePages.Page(html.getBytes(StandardCharsets.UTF_8), thread.threads().isEmpty());
+            return AnonymousArticlePages.Page.of(html, thread.threads().isEmpty());
         });
         if (number > 1 && rendered.empty()) {
             throw new NotFoundException();

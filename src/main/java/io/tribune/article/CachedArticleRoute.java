@@ -1,0 +1,83 @@
+package io.tribune.article;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.tribune.comment.CommentService;
+import io.tribune.comment.CommentSort;
+import io.tribune.config.TribuneConfig;
+import io.tribune.web.DatabaseGate;
+import io.tribune.web.Paging;
+import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+/**
+ * The fast path for the busiest request of a news site: an article page read by someone without an account. When
+ * that page is already rendered for the article's current stamp ({@link AnonymousArticlePages}), it is answered here
+ * from memory on the event loop — no worker thread, no database, no REST machinery. Everything else (a session
+ * cookie, a page not rendered yet, a query this does not recognise, the database gate closed) goes on to
+ * {@link ArticlePages}, which renders and caches the page, so both paths send the same bytes.
+ */
+@ApplicationScoped
+class CachedArticleRoute {
+
+    private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]*");
+    private static final Pattern PAGE = Pattern.compile("[1-9][0-9]{0,4}");
+    private static final List<String> PARAMETERS = List.of("sort", "page");
+    private static final String HTML_UTF8 = "text/html;charset=UTF-8";
+
+    private final AnonymousArticlePages pages;
+    private final CommentService comments;
+    private final DatabaseGate gate;
+    private final String sessionCookie;
+
+    CachedArticleRoute(AnonymousArticlePages pages, CommentService comments, DatabaseGate gate, TribuneConfig config) {
+        this.pages = pages;
+        this.comments = comments;
+        this.gate = gate;
+        this.sessionCookie = config.accounts().sessionCookie();
+    }
+
+    void install(@Observes Router router) {
+        // after the response headers and compression are set up, before any authentication or REST routing
+        router.get("/articles/:slug").order(RouteConstants.ROUTE_ORDER_COMPRESSION + 1).handler(this::serve);
+    }
+
+    void serve(RoutingContext routing) {
+        Optional<AnonymousArticlePages.Page> page = gate.isOpen() && routing.request().getCookie(sessionCookie) == null
+                ? cached(routing)
+                : Optional.empty();
+        if (page.isEmpty()) {
+            routing.next();
+            return;
+        }
+        routing.response().putHeader(HttpHeaders.CONTENT_TYPE, HTML_UTF8).end(page.get().html());
+    }
+
+    private Optional<AnonymousArticlePages.Page> cached(RoutingContext routing) {
+        String slug = routing.pathParam("slug");
+        MultiMap query = routing.queryParams();
+        if (slug == null || !SLUG.matcher(slug).matches() || !PARAMETERS.containsAll(query.names())) {
+            return Optional.empty();
+        }
+        List<String> sort = query.getAll("sort");
+        List<String> page = query.getAll("page");
+        if (sort.size() > 1 || page.size() > 1 || (page.size() == 1 && !PAGE.matcher(page.get(0)).matches())) {
+            return Optional.empty();
+        }
+        CommentSort order = CommentSort.parse(sort.isEmpty() ? null : sort.get(0));
+        if (!sort.isEmpty() && !order.param().equals(sort.get(0))) {
+            return Optional.empty();
+        }
+        int number = page.isEmpty() ? 1 : Paging.page(page.get(0));
+        return pages.cached(slug, stamp -> comments.isOpen(stamp.commentsOpen(), stamp.publishedAt()), order, number)
+                // a page past the end of the threads is a 404, which the REST path answers
+                .filter(cached -> number == 1 || !cached.empty());
+    }
+}

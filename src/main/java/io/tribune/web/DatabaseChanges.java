@@ -1,0 +1,167 @@
+package io.tribune.web;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.jboss.logging.Logger;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+/**
+ * PostgreSQL's notices of changed rows, for what each instance keeps in memory. Triggers (V7__change_notices.sql)
+ * send a notice on the channel {@value #CHANNEL} from the transaction that changes a row, and PostgreSQL delivers it
+ * to every listening instance only if that transaction commits. So a copy kept "until the row changes" is exact
+ * across any number of instances, whoever wrote the change — as long as this instance is listening.
+ * <p>
+ * One dedicated connection (outside the pool) listens on a background thread. While it is down (database outage,
+ * network trouble) {@link #isLive()} is false and the copies must not be used: listeners are told to forget
+ * everything when the connection is lost and again when it is back, since notices sent meanwhile are lost.
+ */
+@ApplicationScoped
+public class DatabaseChanges {
+
+    public static final String CHANNEL = "tribune_changes";
+
+    /** Something that keeps copies of rows and must drop them when told. Called on the listening thread. */
+    public interface Listener {
+        /** A notice such as {@code article:<slug>}, {@code user:<id>} or {@code pages}. */
+        void changed(String notice);
+
+        /** Notices may have been missed: forget every copy. */
+        void forgetAll();
+    }
+
+    private static final Logger LOG = Logger.getLogger(DatabaseChanges.class);
+    private static final long POLL_MILLIS = 500;
+    /** A connection that stopped answering (a dead peer sends no reset) is noticed within this. */
+    private static final long CHECK_EVERY_MILLIS = 5_000;
+    private static final long RETRY_MILLIS = 1_000;
+
+    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+    private volatile boolean live;
+    private volatile boolean running;
+    private volatile Connection connection;
+    private Thread thread;
+
+    /** Whether notices are being received now, so that copies kept until a notice are still exact. */
+    public boolean isLive() {
+        return live;
+    }
+
+    public void subscribe(Listener listener) {
+        listeners.add(listener);
+    }
+
+    void start(@Observes StartupEvent event) {
+        running = true;
+        thread = new Thread(this::listen, "tribune-database-changes");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        running = false;
+        live = false;
+        closeQuietly(connection);
+        if (thread != null) {
+            thread.interrupt();
+        }
+    }
+
+    private void listen() {
+        boolean warned = false;
+        while (running) {
+            try (Connection listening = connect(); Statement statement = listening.createStatement()) {
+                connection = listening;
+                statement.execute("LISTEN " + CHANNEL);
+                forgetAll();
+                live = true;
+                if (warned) {
+                    LOG.info("Listening to database changes again");
+                    warned = false;
+                }
+                receive(listening.unwrap(PGConnection.class), statement);
+            } catch (SQLException | RuntimeException e) {
+                if (running && !warned) {
+                    LOG.warnf("Not listening to database changes (%s): in-memory copies are not used until it is back",
+                            DatabaseFailures.rootMessage(e));
+                    warned = true;
+                }
+            } finally {
+                live = false;
+                connection = null;
+                forgetAll();
+            }
+            pause(RETRY_MILLIS);
+        }
+    }
+
+    private void receive(PGConnection listening, Statement statement) throws SQLException {
+        long checked = System.nanoTime();
+        while (running) {
+            PGNotification[] notices = listening.getNotifications((int) POLL_MILLIS);
+            if (notices != null) {
+                for (PGNotification notice : notices) {
+                    for (Listener listener : listeners) {
+                        listener.changed(notice.getParameter());
+                    }
+                }
+            }
+            if (System.nanoTime() - checked > TimeUnit.MILLISECONDS.toNanos(CHECK_EVERY_MILLIS)) {
+                statement.execute("select 1");
+                checked = System.nanoTime();
+            }
+        }
+    }
+
+    private void forgetAll() {
+        for (Listener listener : listeners) {
+            listener.forgetAll();
+        }
+    }
+
+    /** The pool's database and account, on a connection of its own that times out rather than hang. */
+    private static Connection connect() throws SQLException {
+        Config config = ConfigProvider.getConfig();
+        Properties properties = new Properties();
+        config.getOptionalValue("quarkus.datasource.username", String.class).ifPresent(u -> properties.setProperty("user", u));
+        config.getOptionalValue("quarkus.datasource.password", String.class).ifPresent(p -> properties.setProperty("password", p));
+        properties.setProperty("connectTimeout", "2");
+        properties.setProperty("loginTimeout", "3");
+        properties.setProperty("socketTimeout", "10");
+        properties.setProperty("tcpKeepAlive", "true");
+        properties.setProperty("ApplicationName", "tribune-changes");
+        return DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class), properties);
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                // closing on the way out
+            }
+        }
+    }
+}
