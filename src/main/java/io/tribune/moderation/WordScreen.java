@@ -2,12 +2,15 @@ package io.tribune.moderation;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 
 import io.tribune.account.User;
 import io.tribune.comment.Comment;
 import io.tribune.comment.CommentScreen;
 import io.tribune.config.TribuneConfig;
+import io.tribune.web.DatabaseChanges;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -17,32 +20,43 @@ import jakarta.transaction.Transactional;
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
-public class WordScreen implements CommentScreen {
+public class WordScreen implements CommentScreen, DatabaseChanges.Listener {
 
+    /** Sent by a trigger on moderation_word (V8__cheaper_comment_updates.sql). */
+    static final String WORDS_NOTICE = "words";
     static final String HELD_MESSAGE = "Thanks — your comment will appear once a moderator has reviewed it.";
 
-    private final TribuneConfig.Moderation rules;
-
-    @jakarta.inject.Inject
-    WordScreen(TribuneConfig config) {
-        this(config.moderation());
+    /** A listed word with its whole-word pattern, compiled once. */
+    private record Listed(String word, ModerationWord.Kind kind, Pattern pattern) {
     }
 
-    WordScreen(TribuneConfig.Moderation rules) {
+    private final TribuneConfig.Moderation rules;
+    private final DatabaseChanges changes;
+    /** The word list as last read, kept until PostgreSQL announces a change to it (null: read it again). */
+    private final AtomicReference<List<Listed>> words = new AtomicReference<>();
+    private final AtomicLong notices = new AtomicLong();
+
+    @jakarta.inject.Inject
+    WordScreen(TribuneConfig config, DatabaseChanges changes) {
+        this(config.moderation(), changes);
+    }
+
+    WordScreen(TribuneConfig.Moderation rules, DatabaseChanges changes) {
         this.rules = rules;
+        this.changes = changes;
+        changes.subscribe(this);
     }
 
     @Override
     public Verdict screen(User author, String body) {
-        @SuppressWarnings("unchecked") // native: Hibernate rebuilt the plan of listAll()'s HQL on every post
-        List<ModerationWord> words = ModerationWord.getEntityManager()
-                .createNativeQuery("select * from moderation_word", ModerationWord.class).getResultList();
-        Optional<ModerationWord> blocked = firstMatch(words, ModerationWord.Kind.BLOCKED, body);
+        List<Listed> listed = words();
+        String text = body == null ? "" : body;
+        Optional<Listed> blocked = firstMatch(listed, ModerationWord.Kind.BLOCKED, text);
         if (blocked.isPresent()) {
-            return Verdict.refuse("Your comment contains \"" + blocked.get().word
+            return Verdict.refuse("Your comment contains \"" + blocked.get().word()
                     + "\", which is not allowed in Tribune's comments. Please rephrase it.");
         }
-        if (firstMatch(words, ModerationWord.Kind.SUSPECT, body).isPresent()) {
+        if (firstMatch(listed, ModerationWord.Kind.SUSPECT, text).isPresent()) {
             return Verdict.hold(HELD_MESSAGE);
         }
         if (author.alwaysHold) {
@@ -54,6 +68,36 @@ public class WordScreen implements CommentScreen {
         return Verdict.PUBLISH;
     }
 
+    @Override
+    public void changed(String notice) {
+        if (notice.equals(WORDS_NOTICE)) {
+            forgetAll();
+        }
+    }
+
+    @Override
+    public void forgetAll() {
+        notices.incrementAndGet();
+        words.set(null);
+    }
+
+    private List<Listed> words() {
+        List<Listed> known = words.get();
+        if (known != null && changes.isLive()) {
+            return known;
+        }
+        long noticesBefore = notices.get();
+        @SuppressWarnings("unchecked") // native: Hibernate rebuilt the plan of listAll()'s HQL on every post
+        List<ModerationWord> rows = ModerationWord.getEntityManager()
+                .createNativeQuery("select * from moderation_word", ModerationWord.class).getResultList();
+        List<Listed> read = rows.stream().map(w -> new Listed(w.word, w.kind, pattern(w.word))).toList();
+        if (changes.isLive() && words.compareAndSet(known, read) && notices.get() != noticesBefore) {
+            // a change was announced while the list was read: what was read may predate it
+            words.set(null);
+        }
+        return read;
+    }
+
     /** Fewer comments than the held number; counts at most that many rows however much the author wrote. */
     private boolean isNew(User author) {
         Number count = (Number) Comment.getEntityManager()
@@ -62,14 +106,17 @@ public class WordScreen implements CommentScreen {
         return count.intValue() < rules.heldFirstComments();
     }
 
-        private static Optional<ModerationWord> firstMatch(List<ModerationWord> words, ModerationWord.Kind kind, String body) {
-        String text = body == null ? "" : body;
-        return words.stream().filter(w -> w.kind == kind && matches(w.word, text)).findFirst();
+    private static Optional<Listed> firstMatch(List<Listed> words, ModerationWord.Kind kind, String text) {
+        return words.stream().filter(w -> w.kind() == kind && w.pattern().matcher(text).find()).findFirst();
     }
 
     /** Whole words only, ignoring case: "ass" does not match "class". */
     static boolean matches(String word, String text) {
+        return pattern(word).matcher(text).find();
+    }
+
+    private static Pattern pattern(String word) {
         return Pattern.compile("(?<![\\p{L}\\p{N}_])" + Pattern.quote(word.strip()) + "(?![\\p{L}\\p{N}_])",
-                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE).matcher(text).find();
+                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.tribune.account.User;
 import io.tribune.moderation.ModerationAction.Type;
+import io.tribune.web.DatabaseChanges;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -15,10 +16,14 @@ public class WordService {
 
     private final AuditLog audit;
     private final Clock clock;
+    private final WordScreen screen;
+    private final DatabaseChanges changes;
 
-    WordService(AuditLog audit, Clock clock) {
+    WordService(AuditLog audit, Clock clock, WordScreen screen, DatabaseChanges changes) {
         this.audit = audit;
         this.clock = clock;
+        this.screen = screen;
+        this.changes = changes;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -43,6 +48,7 @@ public class WordService {
         m.kind = kind;
         m.createdAt = clock.instant();
         m.persist();
+        changes.afterTransaction(screen::forgetAll);
         audit.record(actor, Type.WORD_ADD, null, null, kind.name(), w, null, null);
         return m;
     }
@@ -53,5 +59,6 @@ public class WordService {
                 .orElseThrow(() -> ModerationRefused.notFound("That word is not on the lists."));
         audit.record(actor, Type.WORD_REMOVE, null, null, m.kind.name(), m.word, null, null);
         m.delete();
+        changes.afterTransaction(screen::forgetAll);
     }
 }

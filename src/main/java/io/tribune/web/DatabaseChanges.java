@@ -19,6 +19,9 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 
 /**
  * PostgreSQL's notices of changed rows, for what each instance keeps in memory. Triggers (V7__change_notices.sql)
@@ -50,11 +53,36 @@ public class DatabaseChanges {
     private static final long CHECK_EVERY_MILLIS = 5_000;
     private static final long RETRY_MILLIS = 1_000;
 
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private volatile boolean live;
     private volatile boolean running;
     private volatile Connection connection;
     private Thread thread;
+
+    /**
+     * For a change made by this instance: runs {@code forget} when the current transaction has ended (at once
+     * outside one), so that this instance's next request sees the change without waiting for PostgreSQL's notice.
+     */
+    public void afterTransaction(Runnable forget) {
+        if (transactions.getTransactionKey() == null) {
+            forget.run();
+            return;
+        }
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+                // nothing before
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                forget.run();
+            }
+        });
+    }
 
     /** Whether notices are being received now, so that copies kept until a notice are still exact. */
     public boolean isLive() {

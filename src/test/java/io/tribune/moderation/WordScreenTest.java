@@ -39,6 +39,8 @@ class WordScreenTest {
     UserSanctions sanctions;
     @Inject
     jakarta.enterprise.inject.Instance<CommentScreen> screens;
+    @Inject
+    io.tribune.web.DatabaseChanges changes;
 
     User mod;
     User regular;
@@ -94,7 +96,7 @@ class WordScreenTest {
     @Test
     void newAccountsFirstCommentIsHeld() {
         // the test profile turns the hold off for other features' tests; this screen uses the default of 1
-        WordScreen firstHeld = new WordScreen(withHeldFirstComments(config.moderation(), 1));
+        WordScreen firstHeld = new WordScreen(withHeldFirstComments(config.moderation(), 1), changes);
         User newcomer = fixtures.user(Fixtures.unique("newcomer"));
         CommentScreen.Verdict first = inTransaction(() -> firstHeld.screen(newcomer, "Hello everyone"));
         assertEquals(Outcome.HOLD, first.outcome());

@@ -4,8 +4,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
@@ -15,6 +20,7 @@ import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.tribune.account.UserStatus;
+import io.tribune.web.DatabaseChanges;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -28,15 +34,32 @@ import jakarta.enterprise.context.ApplicationScoped;
  * and COMMIT round trips.)
  */
 @ApplicationScoped
-public class SessionIdentityProvider implements IdentityProvider<SessionRequest> {
+public class SessionIdentityProvider implements IdentityProvider<SessionRequest>, DatabaseChanges.Listener {
 
     private static final String QUERY = "select username, status, password_hash is not null, session_generation, roles,"
             + " email_verified_at is not null from app_user where id = ?";
 
-    private final DataSource dataSource;
+    private static final String USER_NOTICE = "user:";
 
-    SessionIdentityProvider(DataSource dataSource) {
+    /** What the session check reads about a user. */
+    private record Account(String username, String status, boolean hasPassword, int generation, String roles,
+            boolean verified) {
+    }
+
+    private final DataSource dataSource;
+    private final DatabaseChanges changes;
+    /** Users with a session lately, as the database last said, until it announces a change to their row. */
+    private final Cache<Long, Account> accounts = Caffeine.newBuilder()
+            .maximumSize(100_000)
+            .expireAfterAccess(Duration.ofMinutes(30))
+            .build();
+    /** Counts the user notices received, to tell whether one arrived while a user was being read. */
+    private final AtomicLong notices = new AtomicLong();
+
+    SessionIdentityProvider(DataSource dataSource, DatabaseChanges changes) {
         this.dataSource = dataSource;
+        this.changes = changes;
+        changes.subscribe(this);
     }
 
     @Override
@@ -46,23 +69,74 @@ public class SessionIdentityProvider implements IdentityProvider<SessionRequest>
 
     @Override
     public Uni<SecurityIdentity> authenticate(SessionRequest request, AuthenticationRequestContext context) {
-        return context.runBlocking(() -> identity(request));
+        if (changes.isLive()) {
+            Account known = accounts.getIfPresent(request.userId());
+            if (known != null) {
+                // checked against what the database last said about this user: no query, no worker thread
+                return Uni.createFrom().item(() -> identity(request, known));
+            }
+        }
+        return context.runBlocking(() -> identity(request, account(request.userId())));
     }
 
-    SecurityIdentity identity(SessionRequest request) {
+    private SecurityIdentity identity(SessionRequest request, Account account) {
+        if (account == null || UserStatus.DELETED.name().equals(account.status()) || !account.hasPassword()
+                || account.generation() != request.generation()) {
+            throw new AuthenticationFailedException("Session no longer valid");
+        }
+        return identity(request.userId(), account.username(), account.roles(), account.verified());
+    }
+
+    private Account account(long userId) {
+        if (!changes.isLive()) {
+            return read(userId);
+        }
+        long noticesBefore = notices.get();
+        Account account = read(userId);
+        if (account != null) {
+            accounts.put(userId, account);
+            if (notices.get() != noticesBefore) {
+                // a change was announced while this was read: what was read may predate it
+                accounts.invalidate(userId);
+            }
+        }
+        return account;
+    }
+
+    private Account read(long userId) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(QUERY)) {
-            statement.setLong(1, request.userId());
+            statement.setLong(1, userId);
             try (ResultSet row = statement.executeQuery()) {
-                if (!row.next() || UserStatus.DELETED.name().equals(row.getString(2)) || !row.getBoolean(3)
-                        || row.getInt(4) != request.generation()) {
-                    throw new AuthenticationFailedException("Session no longer valid");
-                }
-                return identity(request.userId(), row.getString(1), row.getString(5), row.getBoolean(6));
+                return row.next() ? new Account(row.getString(1), row.getString(2), row.getBoolean(3), row.getInt(4),
+                        row.getString(5), row.getBoolean(6)) : null;
             }
         } catch (SQLException e) {
             throw new AuthenticationFailedException(e);
         }
+    }
+
+    @Override
+    public void changed(String notice) {
+        if (notice.startsWith(USER_NOTICE)) {
+            notices.incrementAndGet();
+            try {
+                accounts.invalidate(Long.parseLong(notice.substring(USER_NOTICE.length())));
+            } catch (NumberFormatException e) {
+                accounts.invalidateAll();
+            }
+        }
+    }
+
+    /** This instance changed the user's row: forget what the session check knew, once its transaction ends. */
+    public void changedHere(long userId) {
+        changes.afterTransaction(() -> changed(USER_NOTICE + userId));
+    }
+
+    @Override
+    public void forgetAll() {
+        notices.incrementAndGet();
+        accounts.invalidateAll();
     }
 
     private static SecurityIdentity identity(long userId, String username, String roles, boolean verified) {
