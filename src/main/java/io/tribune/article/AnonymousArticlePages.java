@@ -1,5 +1,8 @@
 package io.tribune.article;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -12,6 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.zip.GZIPOutputStream;
 
 import javax.sql.DataSource;
 
@@ -52,15 +56,34 @@ public class AnonymousArticlePages implements DatabaseChanges.Listener {
 
     /**
      * A rendered page, and whether its page of threads was empty (a later page past the end is "not found"). The
-     * HTML is kept encoded, outside the heap, so that the network layer sends it without copying it first.
+     * HTML is kept encoded as UTF-8 and, for the browsers that accept it (nearly all), gzipped once rather than on
+     * every response; both outside the heap, so that the network layer sends them without copying them first.
      */
-    public record Page(Buffer html, boolean empty) {
+    public record Page(Buffer html, Buffer gzipped, boolean empty) {
 
         public static Page of(String html, boolean empty) {
             byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
+            return new Page(direct(bytes), direct(gzip(bytes)), empty);
+        }
+
+        int bytes() {
+            return html.length() + gzipped.length();
+        }
+
+        private static Buffer direct(byte[] bytes) {
             // a JDK direct buffer is freed by the garbage collector once the cache has dropped it
             ByteBuffer direct = ByteBuffer.allocateDirect(bytes.length).put(bytes).flip();
-            return new Page(Buffer.buffer(Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(direct))), empty);
+            return Buffer.buffer(Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(direct)));
+        }
+
+        private static byte[] gzip(byte[] bytes) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 4);
+            try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
+                gzip.write(bytes);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e); // in memory: does not happen
+            }
+            return out.toByteArray();
         }
     }
 
@@ -89,7 +112,7 @@ public class AnonymousArticlePages implements DatabaseChanges.Listener {
         this.cache = !enabled ? null
                 : Caffeine.newBuilder()
                         .maximumWeight(config.pageCache().maxMegabytes() * 1024L * 1024L)
-                        .weigher((Key key, Page page) -> page.html().length() + 256)
+                        .weigher((Key key, Page page) -> page.bytes() + 256)
                         .expireAfterAccess(config.pageCache().expireAfterAccess())
                         .build();
         this.stamps = !enabled ? null

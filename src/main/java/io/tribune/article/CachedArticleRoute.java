@@ -1,6 +1,7 @@
 package io.tribune.article;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -12,6 +13,7 @@ import io.tribune.web.DatabaseGate;
 import io.tribune.web.Paging;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,6 +33,7 @@ class CachedArticleRoute {
     private static final Pattern PAGE = Pattern.compile("[1-9][0-9]{0,4}");
     private static final List<String> PARAMETERS = List.of("sort", "page");
     private static final String HTML_UTF8 = "text/html;charset=UTF-8";
+    private static final String GZIP = "gzip";
 
     private final AnonymousArticlePages pages;
     private final CommentService comments;
@@ -57,7 +60,39 @@ class CachedArticleRoute {
             routing.next();
             return;
         }
-        routing.response().putHeader(HttpHeaders.CONTENT_TYPE, HTML_UTF8).end(page.get().html());
+        HttpServerResponse response = routing.response()
+                .putHeader(HttpHeaders.CONTENT_TYPE, HTML_UTF8)
+                .putHeader(HttpHeaders.VARY, "Accept-Encoding");
+        if (acceptsGzip(routing.request().getHeader(HttpHeaders.ACCEPT_ENCODING))) {
+            // already compressed: the server's own compression leaves a response with a Content-Encoding alone
+            response.putHeader(HttpHeaders.CONTENT_ENCODING, GZIP).end(page.get().gzipped());
+        } else {
+            response.end(page.get().html());
+        }
+    }
+
+    /** Whether an Accept-Encoding header admits gzip (listed, or by "*", and not with q=0). */
+    static boolean acceptsGzip(String acceptEncoding) {
+        if (acceptEncoding == null) {
+            return false;
+        }
+        boolean gzip = false;
+        for (String part : acceptEncoding.split(",")) {
+            String[] pieces = part.split(";");
+            String coding = pieces[0].trim().toLowerCase(Locale.ROOT);
+            boolean refused = false;
+            for (int i = 1; i < pieces.length; i++) {
+                String parameter = pieces[i].trim().toLowerCase(Locale.ROOT).replace(" ", "");
+                refused |= parameter.matches("q=0(\\.0{0,3})?");
+            }
+            if (coding.equals("gzip") || coding.equals("x-gzip")) {
+                return !refused;
+            }
+            if (coding.equals("*")) {
+                gzip = !refused;
+            }
+        }
+        return gzip;
     }
 
     private Optional<AnonymousArticlePages.Page> cached(RoutingContext routing) {

@@ -7,7 +7,11 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.util.zip.GZIPInputStream;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -22,6 +26,8 @@ import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.restassured.RestAssured;
+import io.restassured.config.DecoderConfig;
 import io.quarkus.test.junit.QuarkusTest;
 import io.tribune.account.User;
 import io.tribune.comment.Comment;
@@ -162,6 +168,36 @@ class AnonymousArticlePagesTest {
         given().queryParam("utm_source", "x").get(path).then().statusCode(200).body(containsString("Fast path rules"));
         Sessions.Session reader = Sessions.newUser("fastpath");
         reader.given().get(path).then().statusCode(200).body(containsString("Log out"));
+    }
+
+    @Test
+    void browsersGetTheCachedPageGzippedOnceAndOthersPlain() throws Exception {
+        Article article = fixtures.article("Gzipped once");
+        String path = "/articles/" + article.slug;
+        given().get(path).then().statusCode(200);
+        String plain = raw().get(path).then().statusCode(200).header("Content-Encoding", nullValue())
+                .extract().asString();
+        byte[] gzipped = raw().header("Accept-Encoding", "gzip, deflate, br").get(path).then().statusCode(200)
+                .header("Content-Encoding", "gzip").header("Vary", containsString("Accept-Encoding"))
+                .extract().asByteArray();
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gzipped))) {
+            assertEquals(plain, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+        assertTrue(plain.contains("Gzipped once"));
+        raw().header("Accept-Encoding", "gzip;q=0, identity").get(path).then().header("Content-Encoding", nullValue());
+
+        assertTrue(CachedArticleRoute.acceptsGzip("gzip"));
+        assertTrue(CachedArticleRoute.acceptsGzip("br;q=1.0, GZIP;q=0.5"));
+        assertTrue(CachedArticleRoute.acceptsGzip("*"));
+        assertFalse(CachedArticleRoute.acceptsGzip(null));
+        assertFalse(CachedArticleRoute.acceptsGzip("identity"));
+        assertFalse(CachedArticleRoute.acceptsGzip("gzip;q=0"));
+        assertFalse(CachedArticleRoute.acceptsGzip("*;q=0.000"));
+    }
+
+    /** Requests without REST Assured's own Accept-Encoding and body decoding. */
+    private static io.restassured.specification.RequestSpecification raw() {
+        return given().config(RestAssured.config().decoderConfig(DecoderConfig.decoderConfig().noContentDecoders()));
     }
 
     private static void eventually(String path, Matcher<String> expected) {
