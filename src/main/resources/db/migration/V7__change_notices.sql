@@ -6,15 +6,17 @@
 
 create function tribune_article_changed() returns trigger language plpgsql as $$
 begin
-    perform pg_notify('tribune_changes', 'article:' || old.slug);
-    if tg_op = 'UPDATE' and new.slug <> old.slug then
+    if tg_op <> 'INSERT' then
+        perform pg_notify('tribune_changes', 'article:' || old.slug);
+    end if;
+    if tg_op = 'INSERT' or (tg_op = 'UPDATE' and new.slug <> old.slug) then
         perform pg_notify('tribune_changes', 'article:' || new.slug);
     end if;
     return null;
 end
 $$;
 
-create trigger article_changed after update or delete on article
+create trigger article_changed after insert or update or delete on article
     for each row execute function tribune_article_changed();
 
 create function tribune_pages_changed() returns trigger language plpgsql as $$

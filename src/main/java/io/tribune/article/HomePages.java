@@ -2,6 +2,9 @@ package io.tribune.article;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import java.util.function.Supplier;
+
+import io.tribune.account.CurrentUser;
 import io.tribune.web.Paging;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -10,6 +13,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 /** The home page and the section pages: latest articles, newest first. */
 @Path("/")
@@ -23,22 +27,40 @@ public class HomePages {
         static native TemplateInstance section(Section section, ArticlePage page);
     }
 
-    private final ArticleService articles;
+    private static final String HTML_UTF8 = MediaType.TEXT_HTML + ";charset=UTF-8";
 
-    HomePages(ArticleService articles) {
+    private final ArticleService articles;
+    private final CurrentUser currentUser;
+    private final AnonymousListPages anonymousPages;
+
+    HomePages(ArticleService articles, CurrentUser currentUser, AnonymousListPages anonymousPages) {
         this.articles = articles;
+        this.currentUser = currentUser;
+        this.anonymousPages = anonymousPages;
     }
 
     @GET
-    public TemplateInstance home(@QueryParam("page") String page) {
-        return Templates.home(nonEmpty(articles.latest(Paging.page(page))));
+    public Response home(@QueryParam("page") String page) {
+        int number = Paging.page(page);
+        return html("home/" + number, () -> Templates.home(nonEmpty(articles.latest(number))));
     }
 
     @GET
     @Path("sections/{slug}")
-    public TemplateInstance section(@PathParam("slug") String slug, @QueryParam("page") String page) {
-        Section section = articles.section(slug).orElseThrow(NotFoundException::new);
-        return Templates.section(section, nonEmpty(articles.inSection(section, Paging.page(page))));
+    public Response section(@PathParam("slug") String slug, @QueryParam("page") String page) {
+        int number = Paging.page(page);
+        return html("sections/" + slug + "/" + number, () -> {
+            Section section = articles.section(slug).orElseThrow(NotFoundException::new);
+            return Templates.section(section, nonEmpty(articles.inSection(section, number)));
+        });
+    }
+
+    /** The same for every reader without an account: rendered once until an article changes. */
+    private Response html(String key, Supplier<TemplateInstance> page) {
+        if (currentUser.isLoggedIn()) {
+            return Response.ok(page.get(), HTML_UTF8).build();
+        }
+        return Response.ok(anonymousPages.get(key, () -> page.get().render()), HTML_UTF8).build();
     }
 
     /** Page 1 may be empty (a new site); a later page without articles does not exist. */

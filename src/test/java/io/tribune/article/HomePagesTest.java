@@ -1,16 +1,34 @@
 package io.tribune.article;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
+import java.time.Duration;
+
+import org.hamcrest.Matcher;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.tribune.account.User;
+import io.tribune.comment.CommentService;
+import io.tribune.editorial.EditorialService;
+import io.tribune.testsupport.Fixtures;
+import jakarta.inject.Inject;
 
 @QuarkusTest
 class HomePagesTest {
+
+    @Inject
+    Fixtures fixtures;
+
+    @Inject
+    CommentService comments;
+
+    @Inject
+    EditorialService editorial;
 
     @Test
     void homeListsLatestArticlesWithSectionsAndCounts() {
@@ -58,6 +76,28 @@ class HomePagesTest {
                 .body(containsString("<h1 class=\"page-title\">Privacy</h1>"))
                 .body(containsString("linkedin-trains-ai-on-members-data-by-default"))
                 .body(not(containsString(">Hardware</a></p>")));
+    }
+
+    @Test
+    void theCachedFrontPageShowsEveryChangeAsSoonAsItIsAnnounced() {
+        given().get("/").then().statusCode(200);
+        given().get("/").then().statusCode(200); // kept from now on
+
+        Article article = fixtures.article("Fresh off the desk");
+        eventually("/", containsString("Fresh off the desk"));
+        eventually("/sections/news", containsString("Fresh off the desk"));
+
+        User reader = fixtures.user(Fixtures.unique("counted"));
+        comments.post(reader.id, article.id, null, "Counted on the front page");
+        eventually("/", containsString("href=\"/articles/" + article.slug + "#comments\">1 comment</a>"));
+
+        editorial.unpublish(article.id);
+        eventually("/", not(containsString("Fresh off the desk")));
+    }
+
+    private static void eventually(String path, Matcher<String> expected) {
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20))
+                .untilAsserted(() -> given().get(path).then().statusCode(200).body(expected));
     }
 
     @Test
