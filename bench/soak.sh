@@ -63,6 +63,9 @@ heap_after_gc() { # -> MB used after a full GC
 cached_threads() { # -> entries in the rendered-thread cache (instances of its key class)
   jcmd "$APP_PID" GC.class_histogram -all 2>/dev/null | awk '$4 == "io.tribune.article.AnonymousArticlePages$Key" { print $2 }' | head -1
 }
+direct_mb() { # -> MB of direct (off-heap) buffers: the cached pages' HTML lives there
+  curl -fs "$BASE/q/metrics" | awk -F' ' '/^jvm_buffer_memory_used_bytes\{.*id="direct"/ { printf "%d", $2 / 1048576 }'
+}
 heap_now() { # -> MB used, no forced GC
   jcmd "$APP_PID" GC.heap_info | sed -n 's/.*total [0-9]*K, used \([0-9]*\)K.*/\1/p' | head -1 | awk '{printf "%d", $1 / 1024}'
 }
@@ -81,7 +84,7 @@ echo "== target: $LOAD_PCT % of $PEAK_RPS requests/s = $RATE requests/s"
 echo "== warm-up: ${WARM_SECS}s at $RATE requests/s"
 mix "$WARM_SECS" | grep RESULT
 HEAP_START=$(heap_after_gc)
-echo "== heap used after full GC at the start: $HEAP_START MB ($(cached_threads) cached threads)"
+echo "== heap used after full GC at the start: $HEAP_START MB ($(cached_threads) cached pages, $(direct_mb) MB of direct buffers)"
 
 echo "== soak: ${SOAK_SECS}s at $RATE requests/s"
 mix "$SOAK_SECS" > "$BENCH_DIR/soak-wrk.txt" &
@@ -101,7 +104,7 @@ echo "$RESULT"
 HEAP_END=$(heap_after_gc)
 ALLOWED=$(( HEAP_START + HEAP_START * HEAP_TOLERANCE_PCT / 100 + HEAP_TOLERANCE_MB ))
 ERRORS=$(field errors "$RESULT")
-echo "== heap used after full GC at the end: $HEAP_END MB ($(cached_threads) cached threads; start $HEAP_START MB, allowed up to $ALLOWED MB)"
+echo "== heap used after full GC at the end: $HEAP_END MB ($(cached_threads) cached pages, $(direct_mb) MB of direct buffers; start $HEAP_START MB, allowed up to $ALLOWED MB)"
 echo "SOAK rps=$(field rps "$RESULT") target_rps=$RATE peak_rps=$PEAK_RPS errors=$ERRORS heap_start_mb=$HEAP_START heap_end_mb=$HEAP_END"
 status=0
 [ "$ERRORS" = 0 ] || { echo "FAIL: $ERRORS errors"; status=1; }

@@ -8,7 +8,7 @@
 # Run it against a copy of the benchmark database, never tribune_bench itself, e.g.
 #   createdb -h 127.0.0.1 -U postgres -T tribune_bench tribune_writes
 #
-# Usage: bench/write-load.sh [base-url] [connections] [seconds]
+# Usage: bench/write-load.sh [base-url] [connections] [seconds]   (WARM_SECS=160 of unmeasured warm-up first)
 #   USERS (300) sessions are logged in first unless BENCH_DIR (/tmp/tribune-bench) already has them for this
 #   base URL; FRESH=1 logs in again. POST_FIRST/POST_LAST choose the articles posted on (6..1005).
 set -euo pipefail
@@ -55,6 +55,16 @@ run() { # name script
       'BEGIN { printf "CPU app_ms_per_req=%.2f pg_ms_per_req=%.2f load_avg=%s\n", a * 10 / n, p * 10 / n, l }'
   fi
 }
+
+# Right after a start the JIT is still compiling (the first runs are 3-4x slower, with timeouts): warm up unmeasured,
+# alternating posts and votes, WARM_SECS in all (0 skips it, e.g. when the app has just been measured).
+WARM_SECS=${WARM_SECS:-160}
+if [ "$WARM_SECS" -gt 0 ]; then
+  echo "== warming up ${WARM_SECS}s (posts and votes, not measured)"
+  for script in post.lua vote.lua post.lua vote.lua; do
+    wrk -t2 -c"$CONN" -d"$(( WARM_SECS / 4 ))s" -s "$script" "$BASE" > /dev/null
+  done
+fi
 
 run "post comments (POST /api/articles/{slug}/comments)" post.lua
 run "up-vote comments (PUT /api/comments/{id}/vote)" vote.lua
