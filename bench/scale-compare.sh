@@ -9,6 +9,7 @@ SMALL=${1:-tribune_demo}
 LARGE=${2:-tribune_bench}
 CONN=${3:-8}
 SECS=${4:-10}
+WARM_ROUNDS=${WARM_ROUNDS:-4} # rounds of 3 s on every page before measuring: the JIT takes a minute or more
 PORT=18081
 BASE="http://127.0.0.1:$PORT"
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
@@ -33,8 +34,10 @@ measure() { # db -> lines "name|p50|p99|rps|errors"
     java -jar target/quarkus-app/quarkus-run.jar > "target/bench-scale-$db.log" 2>&1 &
   local app=$!
   for _ in $(seq 1 120); do curl -fs -o /dev/null "$BASE/q/health/ready" && break; sleep 1; done
-  for page in "${PAGES[@]}"; do # warm-up: JIT and caches, as a running site has them
-    wrk -t2 -c"$CONN" -d3s "$BASE${page#*|}" > /dev/null
+  for _ in $(seq 1 "$WARM_ROUNDS"); do # warm-up: JIT and caches, as a running site has them
+    for page in "${PAGES[@]}"; do
+      wrk -t2 -c"$CONN" -d3s "$BASE${page#*|}" > /dev/null
+    done
   done
   for page in "${PAGES[@]}"; do
     local line
