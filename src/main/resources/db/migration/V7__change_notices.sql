@@ -1,8 +1,8 @@
 -- Instances remember rows they read often (the stamp of an anonymous article page, a logged-in user's session
 -- check) and forget them when PostgreSQL announces a change on the channel tribune_changes. The notice is sent by
 -- the changing transaction itself and delivered only if it commits, so while an instance listens it cannot miss a
--- change, whichever instance or script made it. Payloads: 'article:<slug>', 'user:<id>', 'pages' (everything shown
--- on every article page: sections, bylines).
+-- change, whichever instance or script made it. Payloads: 'article:<slug>', 'lists' (an article changed what the
+-- home and section pages show), 'user:<id>', 'pages' (what every page shows: sections, bylines).
 
 create function tribune_article_changed() returns trigger language plpgsql as $$
 begin
@@ -11,6 +11,15 @@ begin
     end if;
     if tg_op = 'INSERT' or (tg_op = 'UPDATE' and new.slug <> old.slug) then
         perform pg_notify('tribune_changes', 'article:' || new.slug);
+    end if;
+    -- the home and section pages show only these columns: an up-vote (thread_version) leaves them alone
+    if tg_op <> 'UPDATE'
+            or (old.slug, old.headline, old.standfirst, old.section_id, old.author_id, old.status, old.published_at,
+                old.comment_count, old.hero_url, old.hero_alt)
+               is distinct from
+               (new.slug, new.headline, new.standfirst, new.section_id, new.author_id, new.status, new.published_at,
+                new.comment_count, new.hero_url, new.hero_alt) then
+        perform pg_notify('tribune_changes', 'lists');
     end if;
     return null;
 end

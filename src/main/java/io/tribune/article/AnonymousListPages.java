@@ -13,8 +13,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * The home page and section pages as readers without an account see them, rendered once and kept until PostgreSQL
- * announces a change to any article (a comment count, an edit, a publication), section or author
- * ({@link DatabaseChanges}). Such a page is the same for every anonymous reader, and the front page is the most
+ * announces a change to what they show of any article (a comment count, a headline, a publication: the notice
+ * {@code lists}), or to a section or author ({@link DatabaseChanges}); an up-vote does not touch them. Such a page is the same for every anonymous reader, and the front page is the most
  * read page of a news site. While this instance is not listening to those notices, every request renders.
  */
 @ApplicationScoped
@@ -57,7 +57,7 @@ public class AnonymousListPages implements DatabaseChanges.Listener {
 
     @Override
     public void changed(String notice) {
-        if (notice.startsWith("article:") || notice.equals("pages")) {
+        if (notice.equals("lists") || notice.equals("pages")) {
             forgetAll();
         }
     }

@@ -48,7 +48,7 @@ class CachedArticleRoute {
     }
 
     void install(@Observes Router router) {
-        // after the response headers and compression are set up, before any authentication or REST routing
+        // early: after the configured response headers and compression are set up, before REST routing
         router.get("/articles/:slug").order(RouteConstants.ROUTE_ORDER_COMPRESSION + 1).handler(this::serve);
     }
 
