@@ -31,6 +31,7 @@ measure() { # db -> lines "name|p50|p99|rps|errors"
   QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$db" QUARKUS_DATASOURCE_USERNAME=postgres \
   QUARKUS_DATASOURCE_PASSWORD=unused QUARKUS_HTTP_PORT=$PORT \
   QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY=bench-only-session-key-0123456789 \
+  TRIBUNE_RATE_LIMIT_SEARCH_PER_IP=100000000 \
     java -jar target/quarkus-app/quarkus-run.jar > "target/bench-scale-$db.log" 2>&1 &
   local app=$!
   for _ in $(seq 1 120); do curl -fs -o /dev/null "$BASE/q/health/ready" && break; sleep 1; done

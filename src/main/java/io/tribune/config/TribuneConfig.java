@@ -223,6 +223,13 @@ public interface TribuneConfig {
 
         @WithDefault("1H")
         java.time.Duration forgotWindow();
+
+        /** Searches per IP address per window, counted by each instance (a search costs a full-text query). */
+        @WithDefault("60")
+        int searchPerIp();
+
+        @WithDefault("1M")
+        java.time.Duration searchWindow();
     }
 
     /** The first admin, created at start if set and no user of that name exists: TRIBUNE_ADMIN_*. */

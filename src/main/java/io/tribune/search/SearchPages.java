@@ -1,14 +1,22 @@
 package io.tribune.search;
 
+import java.time.Duration;
+import java.util.Optional;
+
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.tribune.config.TribuneConfig;
+import io.tribune.web.ClientAddress;
+import io.tribune.web.LocalRateLimiter;
 import io.tribune.web.Paging;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 /** {@code /search?q=}: the search form and ranked results with highlighted snippets. */
 @Path("/search")
@@ -21,17 +29,31 @@ public class SearchPages {
     }
 
     private final SearchService search;
+    private final LocalRateLimiter limiter;
 
-    SearchPages(SearchService search) {
+    SearchPages(SearchService search, TribuneConfig config) {
         this.search = search;
+        this.limiter = new LocalRateLimiter(config.rateLimit().searchPerIp(), config.rateLimit().searchWindow());
     }
 
     @GET
-    public TemplateInstance search(@QueryParam("q") String q, @QueryParam("page") String page) {
-        SearchResults results = search.search(q, Paging.page(page));
+    public Response search(@QueryParam("q") String q, @QueryParam("page") String page,
+            HttpServerRequest request) {
+        int number = Paging.page(page);
+        if (!SearchService.normalize(q).isEmpty()) {
+            Optional<Duration> wait = limiter.acquire(ClientAddress.of(request));
+            if (wait.isPresent()) {
+                // the form again, with what was typed, and no query run
+                return Response.status(429).header("Retry-After", wait.get().toSeconds())
+                        .entity(Templates.search(SearchResults.refused(q, "You have searched a lot in a short time."
+                                + " Please try again in " + wait.get().toSeconds() + " seconds.")))
+                        .build();
+            }
+        }
+        SearchResults results = search.search(q, number);
         if (results.page() > 1 && results.hits().isEmpty()) {
             throw new NotFoundException();
         }
-        return Templates.search(results);
+        return Response.ok(Templates.search(results)).build();
     }
 }
