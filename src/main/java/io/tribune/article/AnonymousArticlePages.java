@@ -9,10 +9,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.zip.GZIPOutputStream;
@@ -26,6 +24,8 @@ import io.netty.buffer.Unpooled;
 import io.tribune.comment.CommentSort;
 import io.tribune.config.TribuneConfig;
 import io.tribune.web.DatabaseChanges;
+import io.tribune.web.KeptUntilChanged;
+import io.tribune.web.SqlValues;
 import io.vertx.core.buffer.Buffer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
@@ -99,15 +99,11 @@ public class AnonymousArticlePages implements DatabaseChanges.Listener {
     private static final String ARTICLE_NOTICE = "article:";
 
     private final DataSource dataSource;
-    private final DatabaseChanges changes;
     private final Cache<Key, Page> cache;
-    private final Cache<String, Stamp> stamps;
-    /** Counts the notices received, to tell whether one arrived while a stamp was being read. */
-    private final AtomicLong notices = new AtomicLong();
+    private final KeptUntilChanged<String, Stamp> stamps;
 
     AnonymousArticlePages(DataSource dataSource, DatabaseChanges changes, TribuneConfig config) {
         this.dataSource = dataSource;
-        this.changes = changes;
         boolean enabled = config.pageCache().maxMegabytes() > 0;
         this.cache = !enabled ? null
                 : Caffeine.newBuilder()
@@ -116,29 +112,16 @@ public class AnonymousArticlePages implements DatabaseChanges.Listener {
                         .expireAfterAccess(config.pageCache().expireAfterAccess())
                         .build();
         this.stamps = !enabled ? null
-                : Caffeine.newBuilder()
+                : new KeptUntilChanged<>(changes, Caffeine.newBuilder()
                         .maximumSize(MAX_STAMPS)
                         .expireAfterAccess(config.pageCache().expireAfterAccess())
-                        .build();
+                        .<String, Stamp>build());
         changes.subscribe(this);
     }
 
     /** The stamp of a published article, or empty when there is none under that slug. */
     public Optional<Stamp> stamp(String slug) {
-        if (stamps == null || !changes.isLive()) {
-            return read(slug);
-        }
-        long noticesBefore = notices.get();
-        boolean[] loaded = {false};
-        Stamp stamp = stamps.get(slug, s -> {
-            loaded[0] = true;
-            return read(s).orElse(null);
-        });
-        if (loaded[0] && notices.get() != noticesBefore) {
-            // a change was announced while this was read: what was read may predate it
-            stamps.invalidate(slug);
-        }
-        return Optional.ofNullable(stamp);
+        return stamps == null ? read(slug) : Optional.ofNullable(stamps.get(slug, s -> read(s).orElse(null)));
     }
 
     /**
@@ -146,10 +129,7 @@ public class AnonymousArticlePages implements DatabaseChanges.Listener {
      * loop), or empty when it has to be read and rendered. {@code open} says whether comments are open now.
      */
     public Optional<Page> cached(String slug, Predicate<Stamp> open, CommentSort sort, int page) {
-        if (cache == null || !changes.isLive()) {
-            return Optional.empty();
-        }
-        Stamp stamp = stamps.getIfPresent(slug);
+        Stamp stamp = stamps == null ? null : stamps.getIfPresent(slug);
         return stamp == null ? Optional.empty()
                 : Optional.ofNullable(cache.getIfPresent(new Key(stamp, open.test(stamp), sort, page)));
     }
@@ -159,19 +139,17 @@ public class AnonymousArticlePages implements DatabaseChanges.Listener {
         if (stamps == null) {
             return;
         }
-        notices.incrementAndGet();
         if (notice.startsWith(ARTICLE_NOTICE)) {
-            stamps.invalidate(notice.substring(ARTICLE_NOTICE.length()));
+            stamps.forget(notice.substring(ARTICLE_NOTICE.length()));
         } else if (notice.equals("pages")) {
-            stamps.invalidateAll();
+            stamps.forgetAll();
         }
     }
 
     @Override
     public void forgetAll() {
-        notices.incrementAndGet();
         if (stamps != null) {
-            stamps.invalidateAll();
+            stamps.forgetAll();
         }
     }
 
@@ -187,8 +165,8 @@ public class AnonymousArticlePages implements DatabaseChanges.Listener {
                 if (!row.next()) {
                     return Optional.empty();
                 }
-                return Optional.of(new Stamp(row.getLong(1), row.getLong(2), instant(row.getTimestamp(3)),
-                        row.getBoolean(4), instant(row.getTimestamp(5)), row.getString(6), row.getString(7)));
+                return Optional.of(new Stamp(row.getLong(1), row.getLong(2), SqlValues.instant(row.getTimestamp(3)),
+                        row.getBoolean(4), SqlValues.instant(row.getTimestamp(5)), row.getString(6), row.getString(7)));
             }
         } catch (SQLException e) {
             throw new PersistenceException("Could not read the article's stamp", e);
@@ -200,9 +178,5 @@ public class AnonymousArticlePages implements DatabaseChanges.Listener {
             return render.get();
         }
         return cache.get(new Key(stamp, open, sort, page), key -> render.get());
-    }
-
-    private static Instant instant(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
     }
 }

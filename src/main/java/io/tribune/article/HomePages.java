@@ -1,9 +1,9 @@
 package io.tribune.article;
 
-import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.TemplateInstance;
 import java.util.function.Supplier;
 
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
 import io.tribune.account.CurrentUser;
 import io.tribune.web.Paging;
 import jakarta.ws.rs.GET;

@@ -8,6 +8,7 @@ import io.tribune.account.User;
 import io.tribune.article.Article;
 import io.tribune.config.TribuneConfig;
 import io.tribune.markdown.MarkdownRenderer;
+import io.tribune.web.SqlValues;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.EntityManager;
@@ -215,7 +216,7 @@ public class CommentService {
                 .setParameter(1, body).setParameter(2, duplicateSince).setParameter(3, author.id)
                 .setParameter(4, floodSince.isBefore(duplicateSince) ? floodSince : duplicateSince)
                 .getSingleResult();
-        Instant last = instant(recent[0]);
+        Instant last = SqlValues.instant(recent[0]);
         if (last != null && last.isAfter(floodSince)) {
             long wait = Math.max(1, Duration.between(now, last.plusSeconds(flood)).toSeconds() + 1);
             throw CommentException.tooSoon("You are commenting too fast. Please wait " + wait + " seconds and post again.");
@@ -223,16 +224,6 @@ public class CommentService {
         if (((Number) recent[1]).longValue() > 0) {
             throw CommentException.conflict("body", "You already posted this exact comment a moment ago.");
         }
-    }
-
-    private static Instant instant(Object value) {
-        if (value == null || value instanceof Instant) {
-            return (Instant) value;
-        }
-        if (value instanceof java.time.OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return ((java.sql.Timestamp) value).toInstant();
     }
 
     private CommentScreen.Verdict screen(User author, String body) {

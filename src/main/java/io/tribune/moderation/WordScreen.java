@@ -2,15 +2,16 @@ package io.tribune.moderation;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
+
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.tribune.account.User;
 import io.tribune.comment.Comment;
 import io.tribune.comment.CommentScreen;
 import io.tribune.config.TribuneConfig;
 import io.tribune.web.DatabaseChanges;
+import io.tribune.web.KeptUntilChanged;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -31,10 +32,9 @@ public class WordScreen implements CommentScreen, DatabaseChanges.Listener {
     }
 
     private final TribuneConfig.Moderation rules;
-    private final DatabaseChanges changes;
-    /** The word list as last read, kept until PostgreSQL announces a change to it (null: read it again). */
-    private final AtomicReference<List<Listed>> words = new AtomicReference<>();
-    private final AtomicLong notices = new AtomicLong();
+    private static final String THE_LIST = "the list";
+    /** The word list as last read (one entry), kept until PostgreSQL announces a change to it. */
+    private final KeptUntilChanged<String, List<Listed>> words;
 
     @jakarta.inject.Inject
     WordScreen(TribuneConfig config, DatabaseChanges changes) {
@@ -43,13 +43,13 @@ public class WordScreen implements CommentScreen, DatabaseChanges.Listener {
 
     WordScreen(TribuneConfig.Moderation rules, DatabaseChanges changes) {
         this.rules = rules;
-        this.changes = changes;
+        this.words = new KeptUntilChanged<>(changes, Caffeine.newBuilder().maximumSize(1).<String, List<Listed>>build());
         changes.subscribe(this);
     }
 
     @Override
     public Verdict screen(User author, String body) {
-        List<Listed> listed = words();
+        List<Listed> listed = words.get(THE_LIST, key -> read());
         String text = body == null ? "" : body;
         Optional<Listed> blocked = firstMatch(listed, ModerationWord.Kind.BLOCKED, text);
         if (blocked.isPresent()) {
@@ -77,25 +77,14 @@ public class WordScreen implements CommentScreen, DatabaseChanges.Listener {
 
     @Override
     public void forgetAll() {
-        notices.incrementAndGet();
-        words.set(null);
+        words.forgetAll();
     }
 
-    private List<Listed> words() {
-        List<Listed> known = words.get();
-        if (known != null && changes.isLive()) {
-            return known;
-        }
-        long noticesBefore = notices.get();
+    private static List<Listed> read() {
         @SuppressWarnings("unchecked") // native: Hibernate rebuilt the plan of listAll()'s HQL on every post
         List<ModerationWord> rows = ModerationWord.getEntityManager()
                 .createNativeQuery("select * from moderation_word", ModerationWord.class).getResultList();
-        List<Listed> read = rows.stream().map(w -> new Listed(w.word, w.kind, pattern(w.word))).toList();
-        if (changes.isLive() && words.compareAndSet(known, read) && notices.get() != noticesBefore) {
-            // a change was announced while the list was read: what was read may predate it
-            words.set(null);
-        }
-        return read;
+        return rows.stream().map(w -> new Listed(w.word, w.kind, pattern(w.word))).toList();
     }
 
     /** Fewer comments than the held number; counts at most that many rows however much the author wrote. */

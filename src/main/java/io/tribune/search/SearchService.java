@@ -1,11 +1,9 @@
 package io.tribune.search;
 
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 
 import io.tribune.config.TribuneConfig;
+import io.tribune.web.SqlValues;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -66,20 +64,7 @@ public class SearchService {
                 .setParameter(4, (page - 1) * size)
                 .getResultList();
         List<SearchHit> hits = rows.stream().limit(size).map(r -> new SearchHit((String) r[0], (String) r[1],
-                (String) r[2], (String) r[3], (String) r[4], instant(r[5]), Snippets.toHtml((String) r[6]))).toList();
+                (String) r[2], (String) r[3], (String) r[4], SqlValues.instant(r[5]), Snippets.toHtml((String) r[6]))).toList();
         return new SearchResults(q, hits, page, rows.size() > size);
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        if (value instanceof Timestamp t) {
-            return t.toInstant();
-        }
-        return null;
     }
 }

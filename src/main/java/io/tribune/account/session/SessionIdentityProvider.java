@@ -5,11 +5,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
 
-import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.quarkus.security.AuthenticationFailedException;
@@ -21,6 +19,7 @@ import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.tribune.account.UserStatus;
 import io.tribune.web.DatabaseChanges;
+import io.tribune.web.KeptUntilChanged;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -49,16 +48,15 @@ public class SessionIdentityProvider implements IdentityProvider<SessionRequest>
     private final DataSource dataSource;
     private final DatabaseChanges changes;
     /** Users with a session lately, as the database last said, until it announces a change to their row. */
-    private final Cache<Long, Account> accounts = Caffeine.newBuilder()
-            .maximumSize(100_000)
-            .expireAfterAccess(Duration.ofMinutes(30))
-            .build();
-    /** Counts the user notices received, to tell whether one arrived while a user was being read. */
-    private final AtomicLong notices = new AtomicLong();
+    private final KeptUntilChanged<Long, Account> accounts;
 
     SessionIdentityProvider(DataSource dataSource, DatabaseChanges changes) {
         this.dataSource = dataSource;
         this.changes = changes;
+        this.accounts = new KeptUntilChanged<>(changes, Caffeine.newBuilder()
+                .maximumSize(100_000)
+                .expireAfterAccess(Duration.ofMinutes(30))
+                .<Long, Account>build());
         changes.subscribe(this);
     }
 
@@ -69,14 +67,12 @@ public class SessionIdentityProvider implements IdentityProvider<SessionRequest>
 
     @Override
     public Uni<SecurityIdentity> authenticate(SessionRequest request, AuthenticationRequestContext context) {
-        if (changes.isLive()) {
-            Account known = accounts.getIfPresent(request.userId());
-            if (known != null) {
-                // checked against what the database last said about this user: no query, no worker thread
-                return Uni.createFrom().item(() -> identity(request, known));
-            }
+        Account known = accounts.getIfPresent(request.userId());
+        if (known != null) {
+            // checked against what the database last said about this user: no query, no worker thread
+            return Uni.createFrom().item(() -> identity(request, known));
         }
-        return context.runBlocking(() -> identity(request, account(request.userId())));
+        return context.runBlocking(() -> identity(request, accounts.get(request.userId(), this::read)));
     }
 
     private SecurityIdentity identity(SessionRequest request, Account account) {
@@ -87,23 +83,7 @@ public class SessionIdentityProvider implements IdentityProvider<SessionRequest>
         return identity(request.userId(), account.username(), account.roles(), account.verified());
     }
 
-    private Account account(long userId) {
-        if (!changes.isLive()) {
-            return read(userId);
-        }
-        long noticesBefore = notices.get();
-        Account account = read(userId);
-        if (account != null) {
-            accounts.put(userId, account);
-            if (notices.get() != noticesBefore) {
-                // a change was announced while this was read: what was read may predate it
-                accounts.invalidate(userId);
-            }
-        }
-        return account;
-    }
-
-    private Account read(long userId) {
+    private Account read(Long userId) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(QUERY)) {
             statement.setLong(1, userId);
@@ -119,11 +99,10 @@ public class SessionIdentityProvider implements IdentityProvider<SessionRequest>
     @Override
     public void changed(String notice) {
         if (notice.startsWith(USER_NOTICE)) {
-            notices.incrementAndGet();
             try {
-                accounts.invalidate(Long.parseLong(notice.substring(USER_NOTICE.length())));
+                accounts.forget(Long.parseLong(notice.substring(USER_NOTICE.length())));
             } catch (NumberFormatException e) {
-                accounts.invalidateAll();
+                accounts.forgetAll();
             }
         }
     }
@@ -135,8 +114,7 @@ public class SessionIdentityProvider implements IdentityProvider<SessionRequest>
 
     @Override
     public void forgetAll() {
-        notices.incrementAndGet();
-        accounts.invalidateAll();
+        accounts.forgetAll();
     }
 
     private static SecurityIdentity identity(long userId, String username, String roles, boolean verified) {
