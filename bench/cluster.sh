@@ -16,7 +16,7 @@ REPLICA_PORT=${REPLICA_PORT:-18331}
 APP1_PORT=${APP1_PORT:-18340}
 APP2_PORT=${APP2_PORT:-18341}
 LB_PORT=${LB_PORT:-18350}
-WORK=${WORK:-$(mktemp -d /tmp/tribune-cluster.XXXXXX)}
+WORK=${WORK:-$(mktemp -d /tmp/tribune-cluster.XXXXXX)}; mkdir -p "$WORK"
 . bench/lib.sh
 REPLICA_DIR="$PG_DIR/replica"
 APP1="http://127.0.0.1:$APP1_PORT"; APP2="http://127.0.0.1:$APP2_PORT"; LB="http://127.0.0.1:$LB_PORT"
@@ -97,7 +97,7 @@ trap cluster_cleanup EXIT
 jar_build
 log "PostgreSQL 15 primary on $PG_PORT, streaming replica on $REPLICA_PORT ($PG_DIR)"
 pg_init
-as_postgres "$PG_BIN/pg_basebackup" -h 127.0.0.1 -p "$PG_PORT" -U postgres -D "$REPLICA_DIR" -R -X stream
+as_postgres "$PG_BIN/pg_basebackup" -h 127.0.0.1 -p "$PG_PORT" -U postgres -D "$REPLICA_DIR" -R -X stream -c fast
 replica_start
 check "the replica is a hot standby" "$(replica_sql 'select pg_is_in_recovery()::int') == 1"
 log "App 1 on $APP1_PORT (migrations and demo content), then app 2 on $APP2_PORT, both reading the replica"

@@ -10,7 +10,7 @@ REPLICA_PORT=${REPLICA_PORT:-5432}
 SLOT=${SLOT:-replica1}
 if [ ! -f "$REPLICA_DATA/standby.signal" ]; then
     rm -rf "$REPLICA_DATA"
-    PGPASSWORD=${REPLICATION_PASSWORD:-} pg_basebackup -h "$PRIMARY_HOST" -p "$PRIMARY_PORT" -U replicator \
+    PGPASSWORD=${REPLICATION_PASSWORD:-} pg_basebackup -h "$PRIMARY_HOST" -p "$PRIMARY_PORT" -U replicator -c fast \
         -D "$REPLICA_DATA" -R -X stream -S "$SLOT"
     chmod 700 "$REPLICA_DATA"
 fi

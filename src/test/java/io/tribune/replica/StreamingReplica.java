@@ -51,7 +51,7 @@ public class StreamingReplica implements QuarkusTestResourceLifecycleManager {
                 s.execute("create database " + DATABASE);
             }
             run(BIN.resolve("pg_basebackup") + " -h 127.0.0.1 -p " + PRIMARY_PORT + " -U postgres -D "
-                    + dir.resolve("replica") + " -R -X stream --no-sync");
+                    + dir.resolve("replica") + " -R -X stream -c fast --no-sync");
             startServer("replica", REPLICA_PORT, "-c hot_standby=on -c fsync=off");
         } catch (IOException | SQLException e) {
             stop();
