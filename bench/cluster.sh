@@ -47,17 +47,17 @@ app_n() {
     QUARKUS_HTTP_PORT="$port" TRIBUNE_DEMO_CONTENT=true TRIBUNE_COMMENTS_CLOSE_AFTER_DAYS=0 \
     TRIBUNE_COMMENTS_FLOOD_SECONDS=0 TRIBUNE_MODERATION_HELD_FIRST_COMMENTS=0 TRIBUNE_ACCOUNTS_SECURE_COOKIE=false \
     TRIBUNE_RATE_LIMIT_SIGNUP_PER_IP=100000 TRIBUNE_RATE_LIMIT_LOGIN_PER_IP=100000 \
-    TRIBUNE_RATE_LIMIT_SEARCH_PER_IP=1000000 \
+    TRIBUNE_RATE_LIMIT_SEARCH_PER_IP=1000000 QUARKUS_TRANSACTION_MANAGER_DEFAULT_TRANSACTION_TIMEOUT=600S \
     QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING=true QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED=true \
     TRIBUNE_ADMIN_USERNAME=chief TRIBUNE_ADMIN_EMAIL=chief@bench.invalid \
     TRIBUNE_ADMIN_PASSWORD=chief-password-for-benchmarks "$@" \
-    java -Xmx512m -jar target/quarkus-app/quarkus-run.jar >>"$WORK/app$n.log" 2>&1 &
+    java -Xmx512m -jar "${JAR:-target/quarkus-app/quarkus-run.jar}" >>"$WORK/app$n.log" 2>&1 &
   PIDS[$n]=$!
 }
 WITH_REPLICA=(QUARKUS_DATASOURCE_REPLICA_JDBC_URL="jdbc:postgresql://127.0.0.1:$REPLICA_PORT/tribune"
   QUARKUS_DATASOURCE_REPLICA_USERNAME=postgres)
 wait_ready() { # url pid
-  local deadline=$(( $(date +%s) + 300 ))
+  local deadline=$(( $(date +%s) + ${READY_SECS:-900} ))
   until curl -fs -o /dev/null -m 2 "$1/q/health/ready"; do
     if [ "$(date +%s)" -gt "$deadline" ] || ! kill -0 "$2" 2>/dev/null; then echo "not ready: $1" >&2; return 1; fi
     sleep 0.3
@@ -142,11 +142,13 @@ check "nginx kept serving: every read answered 200 ($(field "$R" 'reads') reads,
   "$(field "$R" 'int(not bad_reads and reads_after_kill > 0)') == 1"
 VIOLATIONS=$(psql -X -h 127.0.0.1 -p "$PG_PORT" -U postgres -d tribune -At -F ' | ' -f bench/consistency.sql | awk -F' [|] ' '{ s += $2 } END { print s + 0 }')
 check "counters consistent after the kill ($VIOLATIONS violations)" "VIOLATIONS == 0"
-app_n 2 "$APP2_PORT" "${WITH_REPLICA[@]}"; wait_ready "$APP2" "${PIDS[2]}"
+# the short form goes on with app 1 alone behind nginx (another start of the jar costs minutes on a busy machine)
+URLS="$LB,$APP1"
+if [ $SHORT = 0 ]; then app_n 2 "$APP2_PORT" "${WITH_REPLICA[@]}"; wait_ready "$APP2" "${PIDS[2]}"; URLS="$LB,$APP1,$APP2"; fi
 
 replica_stop
-R=$(python3 bench/cluster.py pages --urls "$LB,$APP1,$APP2" --rounds 2); echo "    $R"
-check "replica stopped: every reader page answers 200 on both instances and through nginx" "$(field "$R" 'int(not not_ok)') == 1"
+R=$(python3 bench/cluster.py pages --urls "$URLS" --rounds 2); echo "    $R"
+check "replica stopped: every reader page answers 200 ($URLS)" "$(field "$R" 'int(not not_ok)') == 1"
 curl -fs "$APP1/q/health/ready" | grep -q '"replica": "skipped' && SKIPPED=1 || SKIPPED=0
 check "health says the replica is skipped" "SKIPPED == 1"
 replica_start
