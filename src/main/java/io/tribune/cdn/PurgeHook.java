@@ -25,7 +25,8 @@ import jakarta.enterprise.event.Observes;
  * Tells a shared cache in front of the site which anonymous pages changed, from PostgreSQL's change notices: a
  * {@code tribune.purge.method} request (PURGE) to {@code tribune.purge.url} with the {@link SurrogateKeys} to drop in
  * the {@code tribune.purge.header} header. Every instance hears every notice, so each sends the purge (a purge is
- * idempotent). When notices may have been missed (the listener reconnected) everything ({@code pages}) is purged.
+ * idempotent). When notices may have been missed (the listener lost its connection) everything ({@code pages}) is
+ * purged; not at the first connection after a start, or every rolling deploy would empty the shared cache.
  */
 @ApplicationScoped
 class PurgeHook implements DatabaseChanges.Listener {
@@ -38,6 +39,8 @@ class PurgeHook implements DatabaseChanges.Listener {
     private final Set<String> pending = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private final AtomicBoolean warned = new AtomicBoolean();
+    /** The listener's first connection at start: nothing was missed yet, so no purge of everything. */
+    private final AtomicBoolean started = new AtomicBoolean();
     private HttpClient client;
     private ScheduledExecutorService sender;
 
@@ -76,6 +79,9 @@ class PurgeHook implements DatabaseChanges.Listener {
 
     @Override
     public void forgetAll() {
+        if (started.compareAndSet(false, true)) {
+            return;
+        }
         purge("pages");
     }
 
