@@ -121,7 +121,7 @@ public class Replica {
             return null;
         } catch (SQLException | RuntimeException e) {
             closeQuietly(connection);
-            update(ReplicaState.down(DatabaseFailures.rootMessage(e)));
+            failed(e);
             return null;
         }
     }
@@ -142,7 +142,7 @@ public class Replica {
         try (Connection connection = dataSource.get().getConnection()) {
             update(read(connection));
         } catch (SQLException | RuntimeException e) {
-            update(ReplicaState.down(DatabaseFailures.rootMessage(e)));
+            failed(e);
         }
     }
 
@@ -151,6 +151,12 @@ public class Replica {
             row.next();
             return new ReplicaState(true, row.getLong(1), row.getDouble(2), null, System.currentTimeMillis());
         }
+    }
+
+    private void failed(Throwable e) {
+        // connections to a replica that went away are dead: drop them so that its return is noticed
+        dataSource.get().flush(AgroalDataSource.FlushMode.ALL);
+        update(ReplicaState.down(DatabaseFailures.rootMessage(e)));
     }
 
     private synchronized void update(ReplicaState now) {

@@ -161,7 +161,7 @@ public class DatabaseChanges {
         long checked = System.nanoTime();
         while (running) {
             PGNotification[] notices = listening.getNotifications((int) POLL_MILLIS);
-            if (notices != null) {
+            if (notices != null && notices.length > 0) {
                 // before the copies are forgotten, so a reader that misses the copy knows how far a replica must be
                 notePosition(statement);
                 for (PGNotification notice : notices) {
