@@ -1,6 +1,7 @@
 package io.tribune.packaged;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -12,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -91,6 +93,9 @@ class ProductionJarIT {
         String edit = "/admin/articles/" + id.group(1);
         admin.submit(edit, edit + "/publish", Map.of("action", "now")).then().statusCode(303);
 
+        // the instance forgets its cached home page when the publishing transaction ends; allow for a notice's delay
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get("/").then()
+                .body(containsString("Tribune goes to production")));
         String home = given().get("/").then().statusCode(200).header("Set-Cookie", nullValue())
                 .body(containsString("Tribune goes to production")).extract().asString();
         Matcher slug = Pattern.compile("href=\"/articles/([a-z0-9-]+)\">Tribune goes to production").matcher(home);
