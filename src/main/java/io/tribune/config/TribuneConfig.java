@@ -188,8 +188,8 @@ public interface TribuneConfig {
         int ipRetentionDays();
 
         /**
-         * Fixed password for the demo moderator {@code moddy} and editor {@code eddie}; when empty (dev) each start
-         * gives them new random passwords, printed in the log. Set only in the test profile.
+         * Fixed password for the demo moderator {@code moddy} and editor {@code eddie}, printed in the log at start;
+         * when empty each start gives them new random passwords. Set in the dev and test profiles only.
          */
         java.util.Optional<String> demoPassword();
     }
