@@ -9,6 +9,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
+import io.tribune.account.session.DeviceCookies;
 import io.tribune.account.session.SessionCookies;
 import io.tribune.web.ClientAddress;
 import io.tribune.web.FormState;
@@ -38,12 +39,14 @@ public class LoginPages {
     private final Sessions sessions;
     private final SessionCookies cookies;
     private final CurrentUser currentUser;
+    private final DeviceCookies devices;
 
-    LoginPages(Login login, Sessions sessions, SessionCookies cookies, CurrentUser currentUser) {
+    LoginPages(Login login, Sessions sessions, SessionCookies cookies, CurrentUser currentUser, DeviceCookies devices) {
         this.login = login;
         this.sessions = sessions;
         this.cookies = cookies;
         this.currentUser = currentUser;
+        this.devices = devices;
     }
 
     @GET
@@ -66,9 +69,11 @@ public class LoginPages {
             HttpServerRequest request, RoutingContext context) {
         String back = SafeRedirect.path(next).orElse("");
         FormState form = FormState.empty().value("login", name == null ? "" : name.strip());
-        Login.Result result = login.attempt(name, password, ClientAddress.of(request));
+        Login.Result result = login.attempt(name, password, ClientAddress.of(request), devices.read(context));
         if (result instanceof Login.Success success) {
-            cookies.open(context, sessions.find(success.userId()));
+            User user = sessions.find(success.userId());
+            cookies.open(context, user);
+            devices.remember(context, user.id);
             return Response.seeOther(URI.create(back.isEmpty() ? "/" : back)).build();
         }
         if (result instanceof Login.Refused refused) {
