@@ -11,6 +11,7 @@ import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 import io.tribune.account.session.DeviceCookies;
 import io.tribune.account.session.SessionCookies;
+import io.tribune.account.session.SessionCsrf;
 import io.tribune.web.ClientAddress;
 import io.tribune.web.FormState;
 import io.tribune.web.RateLimiter;
@@ -40,8 +41,11 @@ public class LoginPages {
     private final SessionCookies cookies;
     private final CurrentUser currentUser;
     private final DeviceCookies devices;
+    private final SessionCsrf csrf;
 
-    LoginPages(Login login, Sessions sessions, SessionCookies cookies, CurrentUser currentUser, DeviceCookies devices) {
+    LoginPages(Login login, Sessions sessions, SessionCookies cookies, CurrentUser currentUser, DeviceCookies devices,
+            SessionCsrf csrf) {
+        this.csrf = csrf;
         this.login = login;
         this.sessions = sessions;
         this.cookies = cookies;
@@ -74,6 +78,7 @@ public class LoginPages {
             User user = sessions.find(success.userId());
             cookies.open(context, user);
             devices.remember(context, user.id);
+            csrf.issueFor(context, user.id, user.sessionGeneration);
             return Response.seeOther(URI.create(back.isEmpty() ? "/" : back)).build();
         }
         if (result instanceof Login.Refused refused) {
