@@ -4,14 +4,16 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
-import org.jboss.resteasy.reactive.server.WithFormRead;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.tribune.web.FormToken;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
@@ -35,9 +37,6 @@ import jakarta.ws.rs.core.Response;
 @ApplicationScoped
 public class SessionCsrf {
 
-    /** quarkus-rest-csrf's request attributes: the token this request's forms carry (and its cookie will hold). */
-    static final String TOKEN = "csrf_token";
-    static final String TOKEN_BYTES = "csrf_token_bytes";
     public static final String COOKIE = "csrf-token";
     /** Bytes in a token: must match {@code quarkus.rest-csrf.token-size}. */
     static final int SIZE = 32;
@@ -47,40 +46,62 @@ public class SessionCsrf {
 
     private final SessionCookies sessions;
     private final SecureRandom random = new SecureRandom();
+    private final Duration cookieMaxAge;
+    private final boolean forceSecure;
 
     @Inject
     SecurityIdentity identity;
 
-    SessionCsrf(SessionCookies sessions) {
+    SessionCsrf(SessionCookies sessions, @ConfigProperty(name = "quarkus.rest-csrf.cookie-max-age") Duration cookieMaxAge,
+            @ConfigProperty(name = "quarkus.rest-csrf.cookie-force-secure") boolean forceSecure) {
         this.sessions = sessions;
+        this.cookieMaxAge = cookieMaxAge;
+        this.forceSecure = forceSecure;
     }
 
     /**
-     * Runs after quarkus-rest-csrf's own check (priority USER; filters that read the form run after those that do
-     * not, hence {@code @WithFormRead} here too): the token it accepted or chose must be this session's.
+     * Every request through Quarkus REST: a state-changing one must carry (and quarkus-rest-csrf has checked that its
+     * field or header equals) a cookie signed for this session; a page read without one gets a new token.
      */
     @ServerRequestFilter(priority = Priorities.USER + 100)
-    @WithFormRead
     public Response bindToSession(ContainerRequestContext request, RoutingContext routing) {
         String session = sessionOf(identity);
+        Cookie cookie = routing.request().getCookie(COOKIE);
+        boolean bound = cookie != null && valid(cookie.getValue(), session);
         String method = request.getMethod();
         if ("GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method)) {
-            Object token = routing.get(TOKEN);
-            if (token != null && !valid(token.toString(), session)) {
-                issue(routing, session); // quarkus-rest-csrf's response filter sets it as the cookie
+            if (!bound) {
+                use(routing, mint(session));
             }
             return null;
         }
-        Cookie cookie = routing.request().getCookie(COOKIE);
-        if (cookie == null || !valid(cookie.getValue(), session)) {
-            return Response.status(400).build(); // the site's error page (or JSON error) is filled in by ErrorPages
-        }
-        return null;
+        // the site's error page (or the API's JSON error) is filled in by ErrorPages; no resource runs
+        return bound ? null : Response.status(400).build();
     }
 
-    /** A successful log-in: this response's forms and cookie carry a token for the new session. */
+    /** A successful log-in: this response's cookie carries a token for the new session. */
     public void issueFor(RoutingContext routing, long userId, int generation) {
-        issue(routing, userSession(userId, generation));
+        use(routing, mint(userSession(userId, generation)));
+    }
+
+    /**
+     * This response's forms ({@link FormToken}) and token cookie carry the given token. quarkus-rest-csrf writes the
+     * cookie with the value it chose (a random one, or the request's); whatever the order of the filters, it is
+     * replaced here when the headers are written. Where no token cookie is being set (an anonymous reader's page,
+     * see {@code AnonymousCookieGuard}), none is added.
+     */
+    private void use(RoutingContext routing, String token) {
+        boolean first = routing.get(FormToken.BOUND_ATTRIBUTE) == null;
+        routing.put(FormToken.BOUND_ATTRIBUTE, token);
+        if (first) {
+            routing.addHeadersEndHandler(done -> {
+                if (routing.response().removeCookie(COOKIE, false) != null) {
+                    routing.response().addCookie(Cookie.cookie(COOKIE, routing.get(FormToken.BOUND_ATTRIBUTE))
+                            .setPath("/").setHttpOnly(true).setMaxAge(cookieMaxAge.toSeconds())
+                            .setSecure(forceSecure || sessions.secure(routing)));
+                }
+            });
+        }
     }
 
     /**
@@ -119,12 +140,11 @@ public class SessionCsrf {
         return "user:" + userId + ":" + generation;
     }
 
-    private void issue(RoutingContext routing, String session) {
+    private String mint(String session) {
         byte[] token = new byte[SIZE];
         random.nextBytes(token);
         System.arraycopy(mac(session, Arrays.copyOf(token, NONCE)), 0, token, NONCE, SIZE - NONCE);
-        routing.put(TOKEN_BYTES, token);
-        routing.put(TOKEN, ENCODER.encodeToString(token));
+        return ENCODER.encodeToString(token);
     }
 
     boolean valid(String token, String session) {
