@@ -195,9 +195,15 @@ public interface TribuneConfig {
     }
 
     interface RateLimit {
+        /** Failed log-ins for one account from one IP address per window (and from one known device). */
         @WithDefault("5")
+        int loginPerAccountAndIp();
+
+        /** Failed log-ins for one account from every address together per window; known devices skip it. */
+        @WithDefault("30")
         int loginPerAccount();
 
+        /** Failed log-ins from one IP address, whatever the account, per window. */
         @WithDefault("20")
         int loginPerIp();
 
