@@ -258,7 +258,7 @@ class CommentBadInputTest extends BadInputSupport {
         attack.batch("POST /comments with malformed multipart bodies");
         for (BadInput.RawBody body : BadInput.malformedMultipart(me.csrfToken(), "body")) {
             attack.refused("POST /comments multipart: " + body.label(), () -> postBytes(me.given(), "/comments",
-                    body.contentType(), body.bytes()), 400, 403, 415);
+                    body.contentType(), body.bytes()), 400, 403, 404, 415);
             attack.refused("POST /comments multipart anonymously: " + body.label(), () -> postBytes(anonymous(),
                     "/comments", body.contentType(), body.bytes()), 400, 401, 403, 415);
         }

@@ -166,7 +166,7 @@ class DeskBadInputTest extends BadInputSupport {
                 .multiPart("hero", "x.png", BadInput.bytes(1, 2, 3), "image/png").post(hero), 400, 403);
         for (BadInput.RawBody body : BadInput.malformedMultipart(editor.csrfToken(), "hero")) {
             attack.refused("POST hero multipart: " + body.label(), () -> postBytes(editor.given(), hero, body.contentType(),
-                    body.bytes()), 400, 403, 415);
+                    body.bytes()), 400, 403, 404, 415);
         }
     }
 
