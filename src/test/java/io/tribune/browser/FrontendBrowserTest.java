@@ -55,7 +55,7 @@ class FrontendBrowserTest {
 
     @Test
     void theFocusStaysOnTheVoteButtonTheCountIsAnnouncedAndReplyFocusesTheReplyBox() {
-        Article article = fixtures.article("Focus after htmx swaps");
+        Article article = fixtures.article("Focus after in-place updates");
         Comment other = fixtures.comment(article, null, fixtures.user(Fixtures.unique("focus-other")), "Vote on this");
         String username = Fixtures.unique("focus");
         Sessions.verifiedUser(username, Sessions.PASSWORD);
