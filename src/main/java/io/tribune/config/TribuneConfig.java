@@ -11,6 +11,10 @@ public interface TribuneConfig {
     @WithDefault("false")
     boolean demoContent();
 
+    /** The time zone of every time the site shows (an IANA name); {@code <time datetime>} and feeds stay UTC. */
+    @WithDefault("UTC")
+    java.time.ZoneId timeZone();
+
     /** Public base URL used for absolute links (feeds, canonical URLs, emails). */
     @WithDefault("http://localhost:8080")
     String baseUrl();
