@@ -31,6 +31,7 @@ import io.tribune.vote.Vote;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.transaction.Transactional;
 
 /**
@@ -62,7 +63,9 @@ public class DemoContent {
         }
     }
 
+    // thousands of rows in one transaction: on a busy 2-core machine this outlasted the default 60 s timeout
     @Transactional
+    @TransactionConfiguration(timeout = 600)
     public void load() {
         em.createNativeQuery("select pg_advisory_xact_lock(7201)").getSingleResult();
         if (Article.count() > 0) {
