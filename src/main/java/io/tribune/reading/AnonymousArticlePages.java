@@ -1,4 +1,4 @@
-package io.tribune.article;
+package io.tribune.reading;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,10 +1,12 @@
-package io.tribune.article;
+package io.tribune.reading;
 
 import java.net.URI;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.tribune.account.CurrentUser;
+import io.tribune.article.Article;
+import io.tribune.article.ArticleService;
 import io.tribune.comment.CommentService;
 import io.tribune.comment.CommentSort;
 import io.tribune.comment.CommentThread;

@@ -1,4 +1,4 @@
-package io.tribune.article;
+package io.tribune.reading;
 
 import java.util.List;
 import java.util.Locale;
