@@ -24,6 +24,7 @@ import io.netty.buffer.Unpooled;
 import io.tribune.comment.CommentSort;
 import io.tribune.config.TribuneConfig;
 import io.tribune.web.DatabaseChanges;
+import io.tribune.web.HttpCaching;
 import io.tribune.web.KeptUntilChanged;
 import io.tribune.web.SqlValues;
 import io.vertx.core.buffer.Buffer;
@@ -59,11 +60,11 @@ public class AnonymousArticlePages implements DatabaseChanges.Listener {
      * HTML is kept encoded as UTF-8 and, for the browsers that accept it (nearly all), gzipped once rather than on
      * every response; both outside the heap, so that the network layer sends them without copying them first.
      */
-    public record Page(Buffer html, Buffer gzipped, boolean empty) {
+    public record Page(Buffer html, Buffer gzipped, boolean empty, String etag) {
 
         public static Page of(String html, boolean empty) {
             byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
-            return new Page(direct(bytes), direct(gzip(bytes)), empty);
+            return new Page(direct(bytes), direct(gzip(bytes)), empty, HttpCaching.etag(bytes));
         }
 
         int bytes() {

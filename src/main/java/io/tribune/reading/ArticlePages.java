@@ -19,8 +19,10 @@ import io.tribune.comment.ThreadService;
 import io.tribune.comment.Viewer;
 import io.tribune.config.TribuneConfig;
 import io.tribune.web.FormToken;
+import io.tribune.web.HttpCaching;
 import io.tribune.web.Paging;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -28,6 +30,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.RedirectionException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -62,11 +65,12 @@ public class ArticlePages {
     private final SharedArticlePages sharedPages;
     private final ReaderStates readers;
     private final FormToken formToken;
+    private final HttpCaching caching;
     private final int editMinutes;
 
     ArticlePages(ArticleService articles, ThreadService threads, CommentService comments, CurrentUser currentUser,
             SecurityIdentity identity, AnonymousArticlePages anonymousPages, SharedArticlePages sharedPages, ReaderStates readers,
-            FormToken formToken, TribuneConfig config) {
+            FormToken formToken, HttpCaching caching, TribuneConfig config) {
         this.articles = articles;
         this.threads = threads;
         this.comments = comments;
@@ -76,17 +80,18 @@ public class ArticlePages {
         this.sharedPages = sharedPages;
         this.readers = readers;
         this.formToken = formToken;
+        this.caching = caching;
         this.editMinutes = config.comments().editMinutes();
     }
 
     @GET
     @Path("{slug}")
     public Response article(@PathParam("slug") String slug, @QueryParam("sort") String sort,
-            @QueryParam("page") String page) {
+            @QueryParam("page") String page, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         CommentSort order = CommentSort.parse(sort);
         int number = Paging.page(page);
         if (!currentUser.isLoggedIn()) {
-            return anonymous(slug, order, number);
+            return anonymous(slug, order, number, ifNoneMatch);
         }
         AnonymousArticlePages.Stamp stamp = anonymousPages.stamp(slug).orElseThrow(() -> movedOrMissing(slug));
         boolean open = comments.isOpen(stamp.commentsOpen(), stamp.publishedAt());
@@ -104,7 +109,7 @@ public class ArticlePages {
             return personal(slug, order, number);
         }
         SharedArticlePage.Reader reader = new SharedArticlePage.Reader(identity.getPrincipal().getName(),
-                state.get().blockReason(), state.get().voted(), formToken.value(), Templates.accountNav().render(),
+                state.get().blockReason(), state.get().voted(), formToken.value(), Templates.accountNav().render().strip(),
                 editMinutes);
         return Response.ok(shared.get().pageFor(reader), HTML_UTF8).build();
     }
@@ -116,7 +121,7 @@ public class ArticlePages {
         String html = Templates.article(article, threadHtml, Viewer.SHARED.withOpen(open), true).render();
         Map<Long, CommentNode> nodes = new HashMap<>();
         thread.threads().forEach(node -> collect(node, nodes));
-        return SharedArticlePage.cut(html, Templates.accountNav().render(), formToken.value(), nodes, open,
+        return SharedArticlePage.cut(html, Templates.accountNav().render().strip(), formToken.value(), nodes, open,
                 thread.threads().isEmpty());
     }
 
@@ -138,7 +143,7 @@ public class ArticlePages {
         return Response.ok(Templates.article(article, threadHtml, viewer.withOpen(open), false), HTML_UTF8).build();
     }
 
-    private Response anonymous(String slug, CommentSort order, int number) {
+    private Response anonymous(String slug, CommentSort order, int number, String ifNoneMatch) {
         AnonymousArticlePages.Stamp stamp = anonymousPages.stamp(slug).orElseThrow(() -> movedOrMissing(slug));
         boolean open = comments.isOpen(stamp.commentsOpen(), stamp.publishedAt());
         AnonymousArticlePages.Page rendered = anonymousPages.get(stamp, open, order, number, () -> {
@@ -151,7 +156,7 @@ public class ArticlePages {
         if (number > 1 && rendered.empty()) {
             throw new NotFoundException();
         }
-        return Response.ok(rendered.html(), HTML_UTF8).build();
+        return caching.publicPage(rendered.html(), rendered.etag(), ifNoneMatch);
     }
 
     /** An old slug of a published article answers 301 to its current address; anything else is not found. */

@@ -10,6 +10,7 @@ import io.tribune.comment.CommentService;
 import io.tribune.comment.CommentSort;
 import io.tribune.config.TribuneConfig;
 import io.tribune.web.DatabaseGate;
+import io.tribune.web.HttpCaching;
 import io.tribune.web.Paging;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
@@ -38,12 +39,15 @@ class CachedArticleRoute {
     private final AnonymousArticlePages pages;
     private final CommentService comments;
     private final DatabaseGate gate;
+    private final HttpCaching caching;
     private final String sessionCookie;
 
-    CachedArticleRoute(AnonymousArticlePages pages, CommentService comments, DatabaseGate gate, TribuneConfig config) {
+    CachedArticleRoute(AnonymousArticlePages pages, CommentService comments, DatabaseGate gate, HttpCaching caching,
+            TribuneConfig config) {
         this.pages = pages;
         this.comments = comments;
         this.gate = gate;
+        this.caching = caching;
         this.sessionCookie = config.accounts().sessionCookie();
     }
 
@@ -60,10 +64,16 @@ class CachedArticleRoute {
             routing.next();
             return;
         }
+        boolean gzip = acceptsGzip(routing.request().getHeader(HttpHeaders.ACCEPT_ENCODING));
+        String etag = gzip ? HttpCaching.gzipped(page.get().etag()) : page.get().etag();
         HttpServerResponse response = routing.response()
                 .putHeader(HttpHeaders.CONTENT_TYPE, HTML_UTF8)
-                .putHeader(HttpHeaders.VARY, "Accept-Encoding");
-        if (acceptsGzip(routing.request().getHeader(HttpHeaders.ACCEPT_ENCODING))) {
+                .putHeader(HttpHeaders.VARY, HttpCaching.VARY)
+                .putHeader(HttpHeaders.CACHE_CONTROL, caching.cacheControl())
+                .putHeader(HttpHeaders.ETAG, etag);
+        if (HttpCaching.matches(routing.request().getHeader(HttpHeaders.IF_NONE_MATCH), etag)) {
+            response.setStatusCode(304).end();
+        } else if (gzip) {
             // already compressed: the server's own compression leaves a response with a Content-Encoding alone
             response.putHeader(HttpHeaders.CONTENT_ENCODING, GZIP).end(page.get().gzipped());
         } else {

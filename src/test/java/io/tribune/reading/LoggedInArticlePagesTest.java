@@ -143,6 +143,31 @@ class LoggedInArticlePagesTest {
         assertFalse(html.contains("id=\"compose-new\""));
     }
 
+    @Test
+    void theHomePageOfALoggedInReaderIsTheVisitorsWithTheirOwnAccountLinks() {
+        Session hana = Sessions.newUser("hana");
+        Session ivan = Sessions.newUser("ivan");
+        fixtures.article("Fresh on the front page");
+        String visitors = io.restassured.RestAssured.given().get("/").then().statusCode(200).extract().asString();
+        String hanas = hana.given().get("/").then().statusCode(200).extract().asString();
+        String ivans = ivan.given().get("/").then().statusCode(200).extract().asString();
+        assertTrue(visitors.contains("Fresh on the front page"));
+        assertTrue(accountNav(hanas).contains(">" + hana.username() + "</a>"));
+        assertFalse(accountNav(hanas).contains(ivan.username()));
+        assertTrue(accountNav(ivans).contains(">" + ivan.username() + "</a>"));
+        assertFalse(accountNav(hanas).contains("/login"), "no log-in link for a logged-in reader");
+        assertTrue(accountNav(hanas).contains(hana.csrfToken()) || accountNav(hanas).contains("name=\"csrf-token\""),
+                "their own log-out form");
+        assertEquals(withoutNav(visitors), withoutNav(hanas), "everything else is the visitors' page");
+        assertEquals(withoutNav(visitors), withoutNav(ivans));
+    }
+
+    private static String withoutNav(String html) {
+        int start = html.indexOf("<nav class=\"account-nav\"");
+        int end = html.indexOf("</nav>", start);
+        return html.substring(0, start) + html.substring(end);
+    }
+
     private static String page(Session session, Article article) {
         return session.given().get("/articles/" + article.slug).then().statusCode(200).extract().asString();
     }
