@@ -51,7 +51,8 @@ class HttpCachingTest {
                 .header("Accept-Encoding", "gzip").get(path).then().statusCode(200)
                 .header("Content-Encoding", "gzip").extract().header("ETag");
         assertNotEquals(plain, gzipped, "another representation, another tag");
-        given().header("Accept-Encoding", "gzip").header("If-None-Match", gzipped).get(path).then().statusCode(304);
+        identity().header("Accept-Encoding", "gzip").header("If-None-Match", gzipped).get(path).then().statusCode(304);
+        identity().header("If-None-Match", gzipped).get(path).then().statusCode(200); // not the plain page's tag
 
         fixtures.comment(article, null, author, "Second, which changes the page");
         identity().header("If-None-Match", plain).get(path).then().statusCode(200)
@@ -79,8 +80,9 @@ class HttpCachingTest {
         }
     }
 
-    /** A request that does not accept gzip, so the tag is the plain page's. */
+    /** A request that does not accept gzip (REST Assured asks for it unless told not to), so the tag is the plain page's. */
     private static io.restassured.specification.RequestSpecification identity() {
-        return given().header("Accept-Encoding", "identity");
+        return RestAssured.given().config(RestAssured.config().decoderConfig(
+                DecoderConfig.decoderConfig().noContentDecoders())).header("Accept-Encoding", "identity");
     }
 }
