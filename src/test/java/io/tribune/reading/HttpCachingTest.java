@@ -51,7 +51,8 @@ class HttpCachingTest {
                 .header("Accept-Encoding", "gzip").get(path).then().statusCode(200)
                 .header("Content-Encoding", "gzip").extract().header("ETag");
         assertNotEquals(plain, gzipped, "another representation, another tag");
-        identity().header("Accept-Encoding", "gzip").header("If-None-Match", gzipped).get(path).then().statusCode(304);
+        RestAssured.given().config(RestAssured.config().decoderConfig(DecoderConfig.decoderConfig().noContentDecoders()))
+                .header("Accept-Encoding", "gzip").header("If-None-Match", gzipped).get(path).then().statusCode(304);
         identity().header("If-None-Match", gzipped).get(path).then().statusCode(200); // not the plain page's tag
 
         fixtures.comment(article, null, author, "Second, which changes the page");
