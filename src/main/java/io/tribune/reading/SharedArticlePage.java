@@ -24,6 +24,8 @@ import io.tribune.comment.CommentStatus;
 final class SharedArticlePage {
 
     private static final Pattern CONTROLS = Pattern.compile("<!--controls:(\\d+)-->");
+    /** A CSRF field with its value (quarkus-rest-csrf's default name). */
+    private static final Pattern TOKEN_FIELD = Pattern.compile("name=\"csrf-token\" value=\"[^\"]");
     private static final String COMPOSE_START = "<!--compose-->";
     private static final String COMPOSE_END = "<!--/compose-->";
 
@@ -77,7 +79,23 @@ final class SharedArticlePage {
         cutCompose(html.substring(0, at), token, nodes, parts);
         parts.add(Slot.NAV);
         cutCompose(html.substring(at + nav.length()), token, nodes, parts);
+        if (!parts.contains(Slot.TOKEN) || leavesAToken(parts)) {
+            return Optional.empty(); // a form whose token is not this request's: never share it
+        }
         return Optional.of(new SharedArticlePage(List.copyOf(parts), List.copyOf(nodes.keySet()), open, empty));
+    }
+
+    /** Whether a form field still carries a token once this request's own were cut out. */
+    private static boolean leavesAToken(List<Part> parts) {
+        for (Part part : parts) {
+            if (part instanceof Text text && TOKEN_FIELD.matcher(new String(text.utf8(), StandardCharsets.UTF_8)).find()) {
+                return true;
+            }
+            if (part instanceof Compose compose && leavesAToken(compose.parts())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void cutCompose(String html, String token, Map<Long, CommentNode> nodes, List<Part> into) {
