@@ -38,8 +38,12 @@ public class HttpCaching {
      * key it by {@code Vary: Accept-Encoding}.
      */
     public Response publicPage(Object entity, String etag, String ifNoneMatch) {
+        return publicPage(entity, etag, ifNoneMatch, MediaType.TEXT_HTML + ";charset=UTF-8");
+    }
+
+    public Response publicPage(Object entity, String etag, String ifNoneMatch, String type) {
         Response.ResponseBuilder response = matches(ifNoneMatch, etag) ? Response.notModified()
-                : Response.ok(entity, MediaType.TEXT_HTML + ";charset=UTF-8");
+                : Response.ok(entity, type);
         return response.header(HttpHeaders.ETAG, etag).header(HttpHeaders.CACHE_CONTROL, cacheControl)
                 .header(HttpHeaders.VARY, VARY).build();
     }

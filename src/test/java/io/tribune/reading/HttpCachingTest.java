@@ -62,6 +62,21 @@ class HttpCachingTest {
     }
 
     @Test
+    void theCommentsJsonIsWrittenOncePerChangeAndRevalidatedByItsTag() {
+        Article article = fixtures.article("Threads as JSON");
+        User author = fixtures.user(Fixtures.unique("jsoner"));
+        fixtures.comment(article, null, author, "In the JSON");
+        String path = "/api/articles/" + article.slug + "/comments";
+        String etag = identity().get(path).then().statusCode(200).header("Cache-Control", PUBLIC)
+                .body("threads[0].bodyHtml", containsString("In the JSON")).extract().header("ETag");
+        identity().header("If-None-Match", etag).get(path).then().statusCode(304).body(emptyString());
+        fixtures.comment(article, null, author, "Then another");
+        identity().header("If-None-Match", etag).get(path).then().statusCode(200)
+                .body("threads[1].bodyHtml", containsString("Then another")).header("ETag", not(equalTo(etag)));
+        identity().get("/api/articles/no-such-article/comments").then().statusCode(404);
+    }
+
+    @Test
     void theHomeAndSectionPagesHaveETagsToo() {
         for (String path : new String[] { "/", "/sections/news" }) {
             String etag = identity().get(path).then().statusCode(200).header("Cache-Control", PUBLIC)
@@ -74,7 +89,7 @@ class HttpCachingTest {
     void aPageWithASessionIsNeverMarkedPublic() {
         Session reader = Sessions.newUser("private");
         Article article = fixtures.article("Private copies only");
-        for (String path : new String[] { "/articles/" + article.slug, "/" }) {
+        for (String path : new String[] { "/articles/" + article.slug, "/", "/api/articles/" + article.slug + "/comments" }) {
             reader.given().get(path).then().statusCode(200)
                     .header("Cache-Control", not(containsString("public")))
                     .header("ETag", nullValue());
