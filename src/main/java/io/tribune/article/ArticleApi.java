@@ -38,8 +38,10 @@ public class ArticleApi {
     }
 
     private final ArticleService articles;
+    private final CommentWindow commentWindow;
 
-    ArticleApi(ArticleService articles) {
+    ArticleApi(ArticleService articles, CommentWindow commentWindow) {
+        this.commentWindow = commentWindow;
         this.articles = articles;
     }
 
@@ -60,6 +62,6 @@ public class ArticleApi {
         Article a = articles.findPublished(slug).orElseThrow(NotFoundException::new);
         return new ArticleDetail(a.slug, a.headline, a.standfirst, a.section.slug, a.author.name, a.publishedAt,
                 a.updatedAt, a.heroUrl, a.heroCaption, a.heroCredit, a.body, a.bodyHtml,
-                a.updates.stream().map(u -> new Update(u.postedAt, u.body)).toList(), a.commentCount, a.commentsOpen);
+                a.updates.stream().map(u -> new Update(u.postedAt, u.body)).toList(), a.commentCount, commentWindow.isOpen(a));
     }
 }

@@ -11,8 +11,8 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.tribune.account.CurrentUser;
 import io.tribune.article.Article;
 import io.tribune.article.ArticleService;
+import io.tribune.article.CommentWindow;
 import io.tribune.comment.CommentNode;
-import io.tribune.comment.CommentService;
 import io.tribune.comment.CommentSort;
 import io.tribune.comment.CommentThread;
 import io.tribune.comment.ThreadService;
@@ -58,7 +58,7 @@ public class ArticlePages {
 
     private final ArticleService articles;
     private final ThreadService threads;
-    private final CommentService comments;
+    private final CommentWindow commentWindow;
     private final CurrentUser currentUser;
     private final SecurityIdentity identity;
     private final AnonymousArticlePages anonymousPages;
@@ -68,12 +68,12 @@ public class ArticlePages {
     private final HttpCaching caching;
     private final int editMinutes;
 
-    ArticlePages(ArticleService articles, ThreadService threads, CommentService comments, CurrentUser currentUser,
+    ArticlePages(ArticleService articles, ThreadService threads, CommentWindow commentWindow, CurrentUser currentUser,
             SecurityIdentity identity, AnonymousArticlePages anonymousPages, SharedArticlePages sharedPages, ReaderStates readers,
             FormToken formToken, HttpCaching caching, TribuneConfig config) {
         this.articles = articles;
         this.threads = threads;
-        this.comments = comments;
+        this.commentWindow = commentWindow;
         this.currentUser = currentUser;
         this.identity = identity;
         this.anonymousPages = anonymousPages;
@@ -94,7 +94,7 @@ public class ArticlePages {
             return anonymous(slug, order, number, ifNoneMatch);
         }
         AnonymousArticlePages.Stamp stamp = anonymousPages.stamp(slug).orElseThrow(() -> movedOrMissing(slug));
-        boolean open = comments.isOpen(stamp.commentsOpen(), stamp.publishedAt());
+        boolean open = commentWindow.isOpen(stamp.commentsOpen(), stamp.commentsKeepOpen(), stamp.publishedAt());
         Optional<SharedArticlePage> shared = sharedPages.get(
                 new SharedArticlePages.Key(stamp, open, order, number), () -> renderShared(slug, open, order, number));
         if (shared.isEmpty()) {
@@ -133,7 +133,7 @@ public class ArticlePages {
     /** The page rendered for this reader alone. */
     private Response personal(String slug, CommentSort order, int number) {
         Article article = articles.findPublished(slug).orElseThrow(() -> movedOrMissing(slug));
-        boolean open = comments.isOpen(article);
+        boolean open = commentWindow.isOpen(article);
         CommentThread thread = threads.page(article, order, number);
         if (number > 1 && thread.threads().isEmpty()) {
             throw new NotFoundException();
@@ -145,7 +145,7 @@ public class ArticlePages {
 
     private Response anonymous(String slug, CommentSort order, int number, String ifNoneMatch) {
         AnonymousArticlePages.Stamp stamp = anonymousPages.stamp(slug).orElseThrow(() -> movedOrMissing(slug));
-        boolean open = comments.isOpen(stamp.commentsOpen(), stamp.publishedAt());
+        boolean open = commentWindow.isOpen(stamp.commentsOpen(), stamp.commentsKeepOpen(), stamp.publishedAt());
         AnonymousArticlePages.Page rendered = anonymousPages.get(stamp, open, order, number, () -> {
             Article article = articles.findPublished(slug).orElseThrow(NotFoundException::new);
             CommentThread thread = threads.page(article, order, number);

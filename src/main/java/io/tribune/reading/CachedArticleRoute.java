@@ -6,11 +6,12 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import io.quarkus.vertx.http.runtime.RouteConstants;
-import io.tribune.comment.CommentService;
+import io.tribune.article.CommentWindow;
 import io.tribune.comment.CommentSort;
 import io.tribune.config.TribuneConfig;
 import io.tribune.web.DatabaseGate;
 import io.tribune.web.HttpCaching;
+import io.tribune.web.MalformedAccept;
 import io.tribune.web.Paging;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
@@ -37,15 +38,15 @@ class CachedArticleRoute {
     private static final String GZIP = "gzip";
 
     private final AnonymousArticlePages pages;
-    private final CommentService comments;
+    private final CommentWindow commentWindow;
     private final DatabaseGate gate;
     private final HttpCaching caching;
     private final String sessionCookie;
 
-    CachedArticleRoute(AnonymousArticlePages pages, CommentService comments, DatabaseGate gate, HttpCaching caching,
+    CachedArticleRoute(AnonymousArticlePages pages, CommentWindow commentWindow, DatabaseGate gate, HttpCaching caching,
             TribuneConfig config) {
         this.pages = pages;
-        this.comments = comments;
+        this.commentWindow = commentWindow;
         this.gate = gate;
         this.caching = caching;
         this.sessionCookie = config.accounts().sessionCookie();
@@ -58,6 +59,7 @@ class CachedArticleRoute {
 
     void serve(RoutingContext routing) {
         Optional<AnonymousArticlePages.Page> page = gate.isOpen() && routing.request().getCookie(sessionCookie) == null
+                && routing.get(MalformedAccept.MARK) == null // refused by the REST layer, like on every other page
                 ? cached(routing)
                 : Optional.empty();
         if (page.isEmpty()) {
@@ -121,7 +123,7 @@ class CachedArticleRoute {
             return Optional.empty();
         }
         int number = page.isEmpty() ? 1 : Paging.page(page.get(0));
-        return pages.cached(slug, stamp -> comments.isOpen(stamp.commentsOpen(), stamp.publishedAt()), order, number)
+        return pages.cached(slug, stamp -> commentWindow.isOpen(stamp.commentsOpen(), stamp.commentsKeepOpen(), stamp.publishedAt()), order, number)
                 // a page past the end of the threads is a 404, which the REST path answers
                 .filter(cached -> number == 1 || !cached.empty());
     }

@@ -200,7 +200,8 @@ final class SharedArticlePage {
             boolean voted = reader.voted().contains(id);
             html.append("<button form=\"comment-actions\" formaction=\"/comments/").append(id)
                     .append("/vote\" data-hx-post=\"/comments/").append(id)
-                    .append("/vote\" data-hx-swap=\"outerHTML\" class=\"vote-button").append(voted ? " voted" : "")
+                    .append("/vote\" data-hx-swap=\"outerHTML\" id=\"vote-").append(id).append("\" class=\"vote-button")
+                    .append(voted ? " voted" : "")
                     .append("\" aria-pressed=\"").append(voted).append("\">&#9650; Up <span class=\"count\">")
                     .append(node.votes()).append("</span></button>");
         } else {

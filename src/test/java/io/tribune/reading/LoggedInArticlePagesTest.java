@@ -196,7 +196,7 @@ class LoggedInArticlePagesTest {
 
     private static String voteButton(long id, boolean voted, int votes) {
         return "<button form=\"comment-actions\" formaction=\"/comments/" + id + "/vote\" data-hx-post=\"/comments/" + id
-                + "/vote\" data-hx-swap=\"outerHTML\" class=\"vote-button" + (voted ? " voted" : "")
+                + "/vote\" data-hx-swap=\"outerHTML\" id=\"vote-" + id + "\" class=\"vote-button" + (voted ? " voted" : "")
                 + "\" aria-pressed=\"" + voted + "\">&#9650; Up <span class=\"count\">" + votes + "</span></button>";
     }
 }
