@@ -126,6 +126,14 @@ public class AnonymousArticlePages implements DatabaseChanges.Listener {
     }
 
     /**
+     * The stamp as the database has it now, never the one kept in memory: for logged-in readers, who must see their
+     * own change on their very next page, before this instance is told of it.
+     */
+    public Optional<Stamp> currentStamp(String slug) {
+        return read(slug);
+    }
+
+    /**
      * The page already rendered for this article's current stamp, without touching the database (for the event
      * loop), or empty when it has to be read and rendered. {@code open} says whether comments are open now.
      */

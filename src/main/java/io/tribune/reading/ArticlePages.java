@@ -93,7 +93,8 @@ public class ArticlePages {
         if (!currentUser.isLoggedIn()) {
             return anonymous(slug, order, number, ifNoneMatch);
         }
-        AnonymousArticlePages.Stamp stamp = anonymousPages.stamp(slug).orElseThrow(() -> movedOrMissing(slug));
+        // read again, not kept: the reader's own comment or vote is on their next page (read-your-writes)
+        AnonymousArticlePages.Stamp stamp = anonymousPages.currentStamp(slug).orElseThrow(() -> movedOrMissing(slug));
         boolean open = commentWindow.isOpen(stamp.commentsOpen(), stamp.commentsKeepOpen(), stamp.publishedAt());
         Optional<SharedArticlePage> shared = sharedPages.get(
                 new SharedArticlePages.Key(stamp, open, order, number), () -> renderShared(slug, open, order, number));
