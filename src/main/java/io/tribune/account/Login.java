@@ -57,10 +57,8 @@ public class Login {
         User u = user.filter(x -> x.status != UserStatus.DELETED).orElse(null);
         if (passwords.matches(u, password)) {
             limiter.clear(accountBucket);
-            if (u.status == UserStatus.DEREGISTERED) {
-                return new Refused("This account was de-registered under the comment policy after repeated abusive"
-                        + " or defamatory comments, and can no longer log in.");
-            }
+            // suspended and de-registered accounts log in too: to read, see and appeal their sanctions, download
+            // their data or delete the account (the pages and services refuse them any part in the discussion)
             return new Success(u.id);
         }
         limiter.record(accountBucket, ipBucket);

@@ -22,7 +22,14 @@ public class ProfilePages {
 
     static final int LATEST = 20;
 
-    public record LatestComment(long id, String articleHeadline, String excerpt, java.time.Instant createdAt) {
+    /** {@code held}: awaiting review, listed only on its author's own view of their profile. */
+    public record LatestComment(long id, String articleHeadline, String excerpt, java.time.Instant createdAt, boolean held) {
+    }
+
+    private final CurrentUser currentUser;
+
+    ProfilePages(CurrentUser currentUser) {
+        this.currentUser = currentUser;
     }
 
     @CheckedTemplate
@@ -38,12 +45,15 @@ public class ProfilePages {
                 .orElseThrow(NotFoundException::new);
         long count = Comment.count("author = ?1 and status = ?2 and article.status = ?3", user, CommentStatus.VISIBLE,
                 ArticleStatus.PUBLISHED);
+        boolean own = currentUser.id().filter(user.id::equals).isPresent();
+        List<CommentStatus> shown = own ? List.of(CommentStatus.VISIBLE, CommentStatus.PENDING) : List.of(CommentStatus.VISIBLE);
         List<LatestComment> latest = Comment.<Comment>find("""
                 from Comment c join fetch c.article a
-                where c.author = ?1 and c.status = ?2 and a.status = ?3 and a.publishedAt <= ?4
-                order by c.createdAt desc""", user, CommentStatus.VISIBLE, ArticleStatus.PUBLISHED, java.time.Instant.now())
+                where c.author = ?1 and c.status in ?2 and a.status = ?3 and a.publishedAt <= ?4
+                order by c.createdAt desc""", user, shown, ArticleStatus.PUBLISHED, java.time.Instant.now())
                 .page(0, LATEST).list().stream()
-                .map(c -> new LatestComment(c.id, c.article.headline, excerpt(c.body), c.createdAt)).toList();
+                .map(c -> new LatestComment(c.id, c.article.headline, excerpt(c.body), c.createdAt,
+                        c.status == CommentStatus.PENDING)).toList();
         return Templates.profile(user, count, latest);
     }
 

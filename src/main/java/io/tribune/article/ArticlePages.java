@@ -63,7 +63,7 @@ public class ArticlePages {
         // a logged-in reader's votes and actions are theirs alone: rendered for them
         Article article = articles.findPublished(slug).orElseThrow(() -> movedOrMissing(slug));
         boolean open = comments.isOpen(article);
-        CommentThread thread = threads.page(article, order, number);
+        CommentThread thread = threads.page(article, order, number, currentUser.id().orElse(null));
         if (number > 1 && thread.threads().isEmpty()) {
             throw new NotFoundException();
         }
