@@ -117,16 +117,25 @@ public class AccountSettings {
         var profile = new AccountExport.Profile(u.username, u.displayName, u.email, u.bio, u.createdAt, u.emailVerifiedAt,
                 Arrays.stream(u.roles.split(",")).map(String::trim).toList(), u.status.name(), u.notifyReplies,
                 u.notifyModeration);
+        java.util.Map<Long, List<AccountExport.RevisionData>> revisions = new java.util.HashMap<>();
+        io.tribune.comment.CommentRevision.<io.tribune.comment.CommentRevision>find(
+                "commentId in (select c.id from Comment c where c.author.id = ?1) order by replacedAt, id", userId).stream()
+                .forEach(r -> revisions.computeIfAbsent(r.commentId, k -> new java.util.ArrayList<>())
+                        .add(new AccountExport.RevisionData(r.body, r.writtenAt, r.replacedAt)));
         List<AccountExport.CommentData> written = Comment.<Comment>find(
                 "from Comment c join fetch c.article where c.author.id = ?1 order by c.createdAt", userId).stream()
                 .map(c -> new AccountExport.CommentData(c.id, c.article.slug, c.article.headline, c.parentId, c.body,
-                        c.status.name(), c.createdAt, c.editedAt, c.voteCount))
+                        c.status.name(), c.createdAt, c.editedAt, c.voteCount, revisions.getOrDefault(c.id, List.of())))
                 .toList();
         List<AccountExport.VoteData> votes = Vote.<Vote>find("key.userId = ?1 order by createdAt", userId).stream()
                 .map(v -> new AccountExport.VoteData(v.key.commentId(), v.createdAt)).toList();
         List<Object> reports = new java.util.ArrayList<>();
-        personalData.forEach(source -> reports.addAll(source.reportsMadeBy(userId)));
-        return new AccountExport(profile, written, votes, reports);
+        List<Object> moderation = new java.util.ArrayList<>();
+        personalData.forEach(source -> {
+            reports.addAll(source.reportsMadeBy(userId));
+            moderation.addAll(source.moderationHistoryOf(userId));
+        });
+        return new AccountExport(profile, written, votes, reports, moderation);
     }
 
     /**

@@ -33,7 +33,7 @@ import jakarta.ws.rs.core.Response;
 @Produces(MediaType.TEXT_HTML)
 public class MyModerationPage {
 
-    private static final List<ModerationAction.Type> SHOWN = List.of(ModerationAction.Type.REMOVE, ModerationAction.Type.STRIKE,
+    static final List<ModerationAction.Type> SHOWN = List.of(ModerationAction.Type.REMOVE, ModerationAction.Type.STRIKE,
             ModerationAction.Type.SUSPEND, ModerationAction.Type.SUSPENSION_ENDED, ModerationAction.Type.DEREGISTER,
             ModerationAction.Type.REINSTATE, ModerationAction.Type.RESTORE, ModerationAction.Type.STRIKE_WITHDRAWN);
 

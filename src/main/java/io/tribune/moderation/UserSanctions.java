@@ -141,14 +141,14 @@ public class UserSanctions {
         if (length < 1 || length > 3650) {
             throw ModerationRefused.invalid("A suspension lasts from 1 to 3650 days.");
         }
-        applySuspension(actor, target, length, "a moderator's decision: " + requireReason(reason), null);
+        applySuspension(actor, target, length, "decision of a moderator: " + requireReason(reason), null);
         return target;
     }
 
     public User deregister(User actor, String username, String reason) {
         User target = find(username);
         Guard.requireMayActOn(actor, target);
-        applyDeregistration(actor, target, "a moderator's decision: " + requireReason(reason), null);
+        applyDeregistration(actor, target, "decision of a moderator: " + requireReason(reason), null);
         return target;
     }
 

@@ -105,7 +105,7 @@ class AdminPagesTest {
         Comment a = fixtures.comment(article, null, author, "first");
         Comment removed = fixtures.comment(article, null, author, "already gone", CommentStatus.REMOVED);
         Csrf.form().formParam("ids", a.id, removed.id).formParam("action", "remove").formParam("reason", "spam")
-                .post("/admin/queues/recent/bulk").then().statusCode(303)
+                .formParam("confirmed", "yes").post("/admin/queues/recent/bulk").then().statusCode(303)
                 .header("Location", containsString("error="));
         assertEquals(CommentStatus.VISIBLE, mf.comment(a.id).status);
         assertEquals(List.of(), mf.actionsFor(author));
