@@ -95,9 +95,14 @@ public class MyModerationPage {
                 throw e;
             }
             return Response.status(e.status() == 409 ? 409 : 422)
-                    .entity(page(new AppealForm(actionId.get(), text == null ? "" : text, e.getMessage()), null)).build();
+                    .entity(page(new AppealForm(actionId.get(), echo(text), e.getMessage()), null)).build();
         }
         return Response.seeOther(URI.create("/settings/moderation?appealed=" + actionId.get() + "#e" + actionId.get())).build();
+    }
+
+    /** What was typed, shown again; a huge paste is cut well past the limit rather than sent back whole. */
+    private static String echo(String text) {
+        return text == null ? "" : text.length() > 3 * Appeals.MAX_LENGTH ? text.substring(0, 3 * Appeals.MAX_LENGTH) : text;
     }
 
     private TemplateInstance page(AppealForm form, String notice) {
