@@ -77,10 +77,11 @@ public final class AuditWords {
         return p;
     }
 
+    /** The sentence as text, starting with the actor's bare name (a leading "@" would read as a formula in a spreadsheet). */
     static String plain(List<Part> parts) {
         StringBuilder s = new StringBuilder();
         parts.forEach(part -> s.append(part.text()));
-        return s.toString();
+        return s.charAt(0) == '@' ? s.substring(1) : s.toString();
     }
 
     private static void add(List<Part> p, Object... pieces) {

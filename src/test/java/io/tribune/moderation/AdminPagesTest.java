@@ -204,7 +204,7 @@ class AdminPagesTest {
                 .then().statusCode(303);
         given().queryParam("user", author.username).queryParam("action", "REMOVE").get("/admin/log").then().statusCode(200)
                 .body(containsString("@" + author.username))
-                .body(containsString("<code>spam</code>"))
+                .body(containsString("</a> as spam or advertising"))
                 .body(containsString(MOD));
         given().queryParam("user", author.username).queryParam("action", "STRIKE").get("/admin/log").then().statusCode(200)
                 .body(not(containsString("@" + author.username)));

@@ -11,7 +11,12 @@ import jakarta.enterprise.event.TransactionPhase;
 @ApplicationScoped
 public class AppealEvents {
 
-    final List<AppealDecided> received = new CopyOnWriteArrayList<>();
+    private final List<AppealDecided> received = new CopyOnWriteArrayList<>();
+
+    /** A method, not the field: the test holds a client proxy, whose own fields stay empty. */
+    List<AppealDecided> received() {
+        return received;
+    }
 
     void on(@Observes(during = TransactionPhase.AFTER_SUCCESS) AppealDecided event) {
         received.add(event);

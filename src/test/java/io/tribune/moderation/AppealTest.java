@@ -110,7 +110,7 @@ class AppealTest {
         assertEquals(0, mf.activeStrikes(author, Instant.now()), "the removal's strike is withdrawn");
         assertTrue(mf.actionsFor(author).containsAll(java.util.List.of(Type.APPEAL, Type.RESTORE, Type.STRIKE_WITHDRAWN,
                 Type.APPEAL_REVERSED)));
-        assertTrue(events.received.stream().anyMatch(e -> e.appealId() == appealId && e.reversed()
+        assertTrue(events.received().stream().anyMatch(e -> e.appealId() == appealId && e.reversed()
                 && e.userId() == author.id && e.sanction().equals("removal")), "AppealDecided fired after commit");
         assertTrue(mailbox.getMailsSentTo(author.email).stream().anyMatch(m -> m.getSubject().equals("Tribune: Your appeal was successful")));
         user.given().get("/settings/moderation").then().statusCode(200)
@@ -174,7 +174,7 @@ class AppealTest {
         user.given().get("/settings/moderation").then().statusCode(200)
                 .body(containsString("upheld: the decision stands"))
                 .body(containsString("Calling readers fools is abuse"));
-        assertTrue(events.received.stream().anyMatch(e -> e.appealId() == a.id && !e.reversed() && e.sanction().equals("strike")));
+        assertTrue(events.received().stream().anyMatch(e -> e.appealId() == a.id && !e.reversed() && e.sanction().equals("strike")));
     }
 
     User deregistered(User mod) {

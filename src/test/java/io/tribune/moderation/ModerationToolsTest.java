@@ -134,7 +134,7 @@ class ModerationToolsTest {
         String[] lines = csv.split("\r\n");
         assertEquals("id,time,moderator,action,what,user,comment,reason_code,reason,before,after", lines[0]);
         assertEquals(3, lines.length, csv);
-        assertTrue(csv.contains("\"Removal\",\"@" + mod.username() + " removed comment #" + c.id + " by @" + author.username
+        assertTrue(csv.contains("\"Removal\",\"" + mod.username() + " removed comment #" + c.id + " by @" + author.username
                 + " as abusive\""), csv);
         assertEquals("\"'=cmd|' /C calc'!A0\"", LogPages.cell("=cmd|' /C calc'!A0"), "a spreadsheet formula is neutralised");
         assertEquals("\"say \"\"hi\"\"\"", LogPages.cell("say \"hi\""));

@@ -77,7 +77,7 @@ class ShortcutBrowserTest {
         noReason.accept();
         assertEquals(CommentStatus.VISIBLE, mf.comment(id).status);
 
-        new Select(current.findElement(By.name("reason"))).selectByValue("abusive");
+        new Select(current.findElement(By.id("reason-" + id))).selectByValue("abusive");
         new Actions(driver).moveToElement(title).click().sendKeys("x").perform();
         Alert confirm = waiting().until(ExpectedConditions.alertIsPresent());
         assertTrue(confirm.getText().contains("Abusive — gives a strike"), confirm.getText());
