@@ -6,7 +6,6 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import io.quarkus.vertx.http.runtime.RouteConstants;
-import io.tribune.comment.CommentService;
 import io.tribune.comment.CommentSort;
 import io.tribune.config.TribuneConfig;
 import io.tribune.web.DatabaseGate;
@@ -36,13 +35,13 @@ class CachedArticleRoute {
     private static final String GZIP = "gzip";
 
     private final AnonymousArticlePages pages;
-    private final CommentService comments;
+    private final CommentWindow commentWindow;
     private final DatabaseGate gate;
     private final String sessionCookie;
 
-    CachedArticleRoute(AnonymousArticlePages pages, CommentService comments, DatabaseGate gate, TribuneConfig config) {
+    CachedArticleRoute(AnonymousArticlePages pages, CommentWindow commentWindow, DatabaseGate gate, TribuneConfig config) {
         this.pages = pages;
-        this.comments = comments;
+        this.commentWindow = commentWindow;
         this.gate = gate;
         this.sessionCookie = config.accounts().sessionCookie();
     }
@@ -111,7 +110,7 @@ class CachedArticleRoute {
             return Optional.empty();
         }
         int number = page.isEmpty() ? 1 : Paging.page(page.get(0));
-        return pages.cached(slug, stamp -> comments.isOpen(stamp.commentsOpen(), stamp.publishedAt()), order, number)
+        return pages.cached(slug, stamp -> commentWindow.isOpen(stamp.commentsOpen(), stamp.commentsKeepOpen(), stamp.publishedAt()), order, number)
                 // a page past the end of the threads is a 404, which the REST path answers
                 .filter(cached -> number == 1 || !cached.empty());
     }

@@ -6,6 +6,7 @@ import java.util.List;
 
 import io.tribune.account.User;
 import io.tribune.article.Article;
+import io.tribune.article.CommentWindow;
 import io.tribune.config.TribuneConfig;
 import io.tribune.markdown.MarkdownRenderer;
 import io.tribune.web.SqlValues;
@@ -23,8 +24,11 @@ public class CommentService {
     private final MarkdownRenderer markdown;
     private final Instance<CommentScreen> screens;
     private final EntityManager em;
+    private final CommentWindow commentWindow;
 
-    CommentService(TribuneConfig config, MarkdownRenderer markdown, Instance<CommentScreen> screens, EntityManager em) {
+    CommentService(TribuneConfig config, MarkdownRenderer markdown, Instance<CommentScreen> screens, EntityManager em,
+            CommentWindow commentWindow) {
+        this.commentWindow = commentWindow;
         this.config = config;
         this.markdown = markdown;
         this.screens = screens;
@@ -155,16 +159,7 @@ public class CommentService {
     }
 
     public boolean isOpen(Article article) {
-        return isOpen(article.commentsOpen, article.publishedAt);
-    }
-
-    /** Comments are open unless closed on the article or older than {@code tribune.comments.close-after-days}. */
-    public boolean isOpen(boolean commentsOpen, Instant publishedAt) {
-        if (!commentsOpen) {
-            return false;
-        }
-        int days = config.comments().closeAfterDays();
-        return days <= 0 || publishedAt == null || Instant.now().isBefore(publishedAt.plus(Duration.ofDays(days)));
+        return commentWindow.isOpen(article);
     }
 
     public boolean withinEditWindow(Comment c) {
