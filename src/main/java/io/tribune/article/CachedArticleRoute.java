@@ -9,6 +9,7 @@ import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.tribune.comment.CommentSort;
 import io.tribune.config.TribuneConfig;
 import io.tribune.web.DatabaseGate;
+import io.tribune.web.MalformedAccept;
 import io.tribune.web.Paging;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
@@ -53,6 +54,7 @@ class CachedArticleRoute {
 
     void serve(RoutingContext routing) {
         Optional<AnonymousArticlePages.Page> page = gate.isOpen() && routing.request().getCookie(sessionCookie) == null
+                && routing.get(MalformedAccept.MARK) == null // refused by the REST layer, like on every other page
                 ? cached(routing)
                 : Optional.empty();
         if (page.isEmpty()) {

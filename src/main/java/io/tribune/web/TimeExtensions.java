@@ -3,6 +3,7 @@ package io.tribune.web;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 
 import io.quarkus.qute.TemplateExtension;
@@ -32,7 +33,11 @@ public class TimeExtensions {
         return instant == null ? "" : formats.date().format(instant);
     }
 
-    static String iso(Instant instant) {
-        return instant == null ? "" : DateTimeFormatter.ISO_INSTANT.format(instant);
+    /**
+     * For {@code <time datetime>}, meta tags, Atom and the sitemap: to the second, as PostgreSQL's microseconds are
+     * not a valid HTML date-time (at most three fractional digits) and no reader needs them.
+     */
+    public static String iso(Instant instant) {
+        return instant == null ? "" : DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS));
     }
 }
