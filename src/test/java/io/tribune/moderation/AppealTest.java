@@ -44,7 +44,7 @@ class AppealTest {
     @Inject
     MutableClock clock;
     @Inject
-    BlockedIdentities blocked;
+    BlockedSignupScreen blocked;
 
     @AfterEach
     void resetClock() {
@@ -136,7 +136,7 @@ class AppealTest {
         User k = mf.reload(kept);
         assertEquals(UserStatus.ACTIVE, k.status);
         assertEquals(3, mf.activeStrikes(kept, Instant.now()), "strikes kept");
-        assertFalse(blocked.isBlocked(kept.username, kept.email), "the identity is free again");
+        assertFalse(blocked.refusal(kept.username, kept.email).isPresent(), "the identity is free again");
 
         appeals.decide(other, a2.id, true, null, false);
         assertEquals(UserStatus.ACTIVE, mf.reload(cleared).status);

@@ -38,7 +38,7 @@ class SanctionedAccessTest {
     @Inject
     UserSanctions sanctions;
     @Inject
-    BlockedIdentities blocked;
+    BlockedSignupScreen blocked;
 
     @Test
     void aDeregisteredUserLogsInReadsTheirHistoryWithTheRealGroundDownloadsTheirDataAndDeletesTheAccount() {
@@ -167,14 +167,14 @@ class SanctionedAccessTest {
         decisions.remove(mod, fixtures.comment(article, null, author, "two").id, ReportReason.ABUSIVE, null);
         decisions.remove(mod, fixtures.comment(article, null, author, "three").id, ReportReason.ABUSIVE, null);
         assertEquals(UserStatus.DEREGISTERED, mf.reload(author).status);
-        assertTrue(blocked.isBlocked(author.username, null));
+        assertTrue(blocked.refusal(author.username, null).isPresent());
 
         decisions.restore(mod, first.id, "Mistake");
         User after = mf.reload(author);
         assertEquals(UserStatus.SUSPENDED, after.status, "two active strikes still suspend");
         assertTrue(after.suspendedUntil.isAfter(java.time.Instant.now().plusSeconds(6 * 86400)));
         assertEquals(null, after.deregisteredReason);
-        assertTrue(!blocked.isBlocked(author.username, null), "the identity is free again");
+        assertTrue(!blocked.refusal(author.username, null).isPresent(), "the identity is free again");
         assertEquals(CommentStatus.VISIBLE, mf.comment(first.id).status);
     }
 
