@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import io.quarkus.panache.common.Parameters;
 import io.tribune.article.Article;
 import io.tribune.config.TribuneConfig;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -59,9 +58,12 @@ public class ThreadService {
         if (rootIds.isEmpty()) {
             return new CommentThread(List.of(), sort, page, false);
         }
-        List<Comment> comments = Comment.find("select c from Comment c join fetch c.author where c.rootId in :roots"
-                + " order by c.createdAt, c.id", Parameters.with("roots", rootIds)).list();
-        Long articleAuthor = article.author == null ? null : article.author.userId;
+        // the article author's account comes in the same statement (for the "Author" badge): no extra query
+        List<Object[]> rows = Comment.getEntityManager().createQuery("select c, au.userId from Comment c join fetch c.author"
+                + " join c.article a left join a.author au where c.rootId in :roots order by c.createdAt, c.id", Object[].class)
+                .setParameter("roots", rootIds).getResultList();
+        List<Comment> comments = rows.stream().map(r -> (Comment) r[0]).toList();
+        Long articleAuthor = rows.isEmpty() ? null : (Long) rows.get(0)[1];
         return new CommentThread(assemble(rootIds, comments, sort, viewerId, articleAuthor), sort, page, hasNext);
     }
 
