@@ -8,7 +8,7 @@ import java.util.List;
 public final class CommentNode {
 
     private final long id;
-    private final long authorId;
+    private final Long authorId;
     private String badge;
     private boolean heldForViewer;
     private final Long parentId;
@@ -81,12 +81,12 @@ public final class CommentNode {
 
     /** Marks the comment as its viewer's own held comment, if it is one. */
     public CommentNode shownToAuthor(Long viewerId) {
-        heldForViewer = status == CommentStatus.PENDING && viewerId != null && viewerId == authorId;
+        heldForViewer = status == CommentStatus.PENDING && viewerId != null && viewerId.equals(authorId);
         return this;
     }
 
     void byArticleAuthor(Long articleAuthorUserId) {
-        if (articleAuthorUserId != null && articleAuthorUserId == authorId) {
+        if (articleAuthorUserId != null && articleAuthorUserId.equals(authorId)) {
             badge = "Author";
         }
     }
