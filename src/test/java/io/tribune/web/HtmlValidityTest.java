@@ -70,6 +70,7 @@ class HtmlValidityTest {
         pages.put("/search", () -> given().get("/search"));
         pages.put("/search?q=cloud", () -> given().get("/search?q=cloud"));
         pages.put("/policy", () -> given().get("/policy"));
+        pages.put("/support", () -> given().get("/support"));
         pages.put("/login", () -> given().get("/login"));
         pages.put("/signup", () -> given().get("/signup"));
         pages.put("/password/forgot", () -> given().get("/password/forgot"));
@@ -103,6 +104,7 @@ class HtmlValidityTest {
         pages.put("report page", () -> reader.given().get("/comments/" + theirs.id + "/report"));
         pages.put("/settings", () -> reader.given().get("/settings"));
         pages.put("/settings/moderation", () -> reader.given().get("/settings/moderation"));
+        pages.put("/settings/supporter", () -> reader.given().get("/settings/supporter"));
         pages.put("own profile", () -> reader.given().get("/users/" + reader.username()));
         checkAll(pages);
     }
@@ -152,6 +154,7 @@ class HtmlValidityTest {
         pages.put("/admin/articles/new", () -> editor.given().get("/admin/articles/new"));
         pages.put("edit page", () -> editor.given().get(edit));
         pages.put("/admin/sections", () -> admin.given().get("/admin/sections"));
+        pages.put("/admin/supporters", () -> admin.given().get("/admin/supporters"));
         checkAll(pages);
     }
 
