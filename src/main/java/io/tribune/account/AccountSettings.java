@@ -124,8 +124,12 @@ public class AccountSettings {
         List<AccountExport.VoteData> votes = Vote.<Vote>find("key.userId = ?1 order by createdAt", userId).stream()
                 .map(v -> new AccountExport.VoteData(v.key.commentId(), v.createdAt)).toList();
         List<Object> reports = new java.util.ArrayList<>();
-        personalData.forEach(source -> reports.addAll(source.reportsMadeBy(userId)));
-        return new AccountExport(profile, written, votes, reports);
+        List<Object> moderation = new java.util.ArrayList<>();
+        personalData.forEach(source -> {
+            reports.addAll(source.reportsMadeBy(userId));
+            moderation.addAll(source.moderationHistoryOf(userId));
+        });
+        return new AccountExport(profile, written, votes, reports, moderation);
     }
 
     /**

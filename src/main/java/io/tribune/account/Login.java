@@ -77,10 +77,8 @@ public class Login {
         if (passwords.matches(u, password)) {
             // the account-wide count stays: an attacker's failures elsewhere are not forgiven by the owner's success
             limiter.clear(buckets.get(0).name());
-            if (u.status == UserStatus.DEREGISTERED) {
-                return new Refused("This account was de-registered under the comment policy after repeated abusive"
-                        + " or defamatory comments, and can no longer log in.");
-            }
+            // suspended and de-registered accounts log in too: to read, see and appeal their sanctions, download
+            // their data or delete the account (the pages and services refuse them any part in the discussion)
             return new Success(u.id);
         }
         limiter.record(buckets.stream().map(Bucket::name).toArray(String[]::new));

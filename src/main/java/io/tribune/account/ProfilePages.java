@@ -20,9 +20,11 @@ public class ProfilePages {
     static final int LATEST = 20;
 
     private final UserComments comments;
+    private final CurrentUser currentUser;
 
-    ProfilePages(UserComments comments) {
+    ProfilePages(UserComments comments, CurrentUser currentUser) {
         this.comments = comments;
+        this.currentUser = currentUser;
     }
 
     @CheckedTemplate
@@ -37,7 +39,9 @@ public class ProfilePages {
         User user = User.findByUsername(username).filter(u -> u.status != UserStatus.DELETED)
                 .orElseThrow(NotFoundException::new);
         long count = comments.visibleCount(user.id);
-        List<UserComments.Latest> latest = comments.latest(user.id, LATEST);
+        // held comments (awaiting review) are listed only on their author's own view of the profile
+        boolean own = currentUser.id().filter(user.id::equals).isPresent();
+        List<UserComments.Latest> latest = comments.latest(user.id, LATEST, own);
         return Templates.profile(user, count, latest);
     }
 }

@@ -51,16 +51,20 @@ public class Registration {
         }
         // one sign-up at a time, so that two identical requests cannot both pass the uniqueness checks
         em.createNativeQuery("select pg_advisory_xact_lock(7203)").getSingleResult();
-        if (!form.hasError("username") && User.findByUsername(username).isPresent()) {
-            form.error("username", "This username is already taken: please choose another.");
-        }
-        if (!form.hasError("email") && User.findByEmail(email).isPresent()) {
-            form.error("email", "An account with this email address already exists. Log in, or reset your password.");
-        }
+        // a barred identity is said so plainly, rather than "already taken" (the barred account still holds it)
+        boolean barred = false;
         if (!form.hasError("username") && !form.hasError("email")) {
             for (SignupScreen screen : screens) {
-                screen.refusal(username, email).ifPresent(reason -> form.error("email", reason));
+                Optional<String> refusal = screen.refusal(username, email);
+                refusal.ifPresent(reason -> form.error("email", reason));
+                barred |= refusal.isPresent();
             }
+        }
+        if (!barred && !form.hasError("username") && User.findByUsername(username).isPresent()) {
+            form.error("username", "This username is already taken: please choose another.");
+        }
+        if (!barred && !form.hasError("email") && User.findByEmail(email).isPresent()) {
+            form.error("email", "An account with this email address already exists. Log in, or reset your password.");
         }
         if (form.hasErrors()) {
             return Optional.empty();

@@ -60,6 +60,9 @@ public class User extends PanacheEntityBase {
     public boolean alwaysHold;
     @Column(name = "deregistered_reason")
     public String deregisteredReason;
+    /** Set by moderation with the suspension: its ground, as the user is told it. */
+    @Column(name = "suspension_reason")
+    public String suspensionReason;
 
     public boolean hasRole(String role) {
         for (String r : roles.split(",")) {
@@ -75,21 +78,30 @@ public class User extends PanacheEntityBase {
      * in the discussion call this one rule rather than checking statuses themselves.
      */
     public Optional<String> participationBlock() {
-        if (status == UserStatus.SUSPENDED && suspendedUntil != null && suspendedUntil.isAfter(Instant.now())) {
-            return Optional.of("Your account is suspended under the comment policy until "
-                    + java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'", java.util.Locale.UK)
-                            .withZone(java.time.ZoneOffset.UTC).format(suspendedUntil)
-                    + ": you can read, but not comment, vote or report.");
-        }
         return switch (status) {
-            case SUSPENDED -> Optional.of("Your account is suspended under the comment policy: you can read, but not comment, vote or report.");
-            case DEREGISTERED -> Optional.of("This account was de-registered under the comment policy.");
+            case SUSPENDED -> Optional.of("Your account is suspended"
+                    + (suspendedUntil == null ? "" : " until " + UK_DATE_TIME.format(suspendedUntil))
+                    + (suspensionReason == null ? "" : ". Ground: " + suspensionReason)
+                    + ". Until then you can read, see your moderation history, appeal, download your data or delete your"
+                    + " account, but not comment, reply, vote or report.");
+            case DEREGISTERED -> Optional.of("Your account was de-registered under the comment policy"
+                    + (deregisteredReason == null ? "" : ". Ground: " + deregisteredReason)
+                    + ". You can read, see your moderation history, appeal, download your data or delete your account,"
+                    + " but no longer comment, reply, vote or report.");
             case DELETED -> Optional.of("This account has been deleted.");
             case ACTIVE -> emailVerifiedAt == null
                     ? Optional.of("Please verify your email address before you comment, vote or report. Check your inbox for the link, or ask for a new one in your settings.")
                     : Optional.empty();
         };
     }
+
+    /** Suspended or de-registered: the account may read but not take part, whatever its roles. */
+    public boolean isSanctioned() {
+        return status == UserStatus.SUSPENDED || status == UserStatus.DEREGISTERED;
+    }
+
+    private static final java.time.format.DateTimeFormatter UK_DATE_TIME = java.time.format.DateTimeFormatter
+            .ofPattern("d MMMM yyyy, HH:mm 'UTC'", java.util.Locale.UK).withZone(java.time.ZoneOffset.UTC);
 
     /**
      * Why this user may not change their public display name or bio, or empty if they may: only a verified account

@@ -10,14 +10,14 @@ import java.util.List;
 public interface UserComments {
 
     /** A line of the profile's latest comments. */
-    record Latest(long id, String articleHeadline, String excerpt, Instant createdAt) {
+    record Latest(long id, String articleHeadline, String excerpt, Instant createdAt, boolean held) {
     }
 
     /** Visible comments on published articles. */
     long visibleCount(long userId);
 
-    /** The newest visible comments on published articles, newest first. */
-    List<Latest> latest(long userId, int limit);
+    /** The newest visible comments on published articles, newest first; with {@code withHeld}, held ones too. */
+    List<Latest> latest(long userId, int limit, boolean withHeld);
 
     /** Every comment the user wrote, oldest first, for the data export. */
     List<AccountExport.CommentData> export(long userId);

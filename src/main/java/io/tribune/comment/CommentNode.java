@@ -8,6 +8,9 @@ import java.util.List;
 public final class CommentNode {
 
     private final long id;
+    private final Long authorId;
+    private String badge;
+    private boolean heldForViewer;
     private final Long parentId;
     private final String authorUsername;
     private final String authorName;
@@ -23,6 +26,8 @@ public final class CommentNode {
 
     public CommentNode(Comment c) {
         this.id = c.id;
+        this.authorId = c.author.id;
+        this.badge = staffBadge(c.author);
         this.parentId = c.parentId;
         this.authorUsername = c.author.username;
         this.authorName = c.author.displayName;
@@ -56,9 +61,42 @@ public final class CommentNode {
         return authorGone;
     }
 
-    /** Sanitized HTML; null unless the comment is visible, so a placeholder never leaks the removed text. */
+    /**
+     * Sanitized HTML; null unless the comment is visible (or is the viewer's own, held for review), so a placeholder
+     * never leaks the removed text.
+     */
     public String bodyHtml() {
-        return isVisible() ? bodyHtml : null;
+        return isVisible() || heldForViewer ? bodyHtml : null;
+    }
+
+    /** "Moderator", "Editor", "Admin" for staff, "Author" for the article's own author; else null. */
+    public String badge() {
+        return badge;
+    }
+
+    /** The comment is held for review and the viewer wrote it: shown to them alone, marked "awaiting review". */
+    public boolean heldForViewer() {
+        return heldForViewer;
+    }
+
+    /** Marks the comment as its viewer's own held comment, if it is one. */
+    public CommentNode shownToAuthor(Long viewerId) {
+        heldForViewer = status == CommentStatus.PENDING && viewerId != null && viewerId.equals(authorId);
+        return this;
+    }
+
+    void byArticleAuthor(Long articleAuthorUserId) {
+        if (articleAuthorUserId != null && articleAuthorUserId.equals(authorId)) {
+            badge = "Author";
+        }
+    }
+
+    private static String staffBadge(io.tribune.account.User author) {
+        if (author.status != io.tribune.account.UserStatus.ACTIVE) {
+            return null; // a sanctioned or deleted account holds no staff role
+        }
+        return author.hasRole("admin") ? "Admin" : author.hasRole("editor") ? "Editor"
+                : author.hasRole("moderator") ? "Moderator" : null;
     }
 
     public CommentStatus status() {

@@ -108,7 +108,7 @@ public class CommentPages {
             CommentService.Posted posted = comments.post(user.id, target.id, parent.orElse(null), body);
             if (htmx != null) {
                 Viewer viewer = threads.viewer(user, true, java.util.Set.of());
-                return Response.ok(Templates.posted(target, new CommentNode(posted.comment()), viewer, parent.isPresent(),
+                return Response.ok(Templates.posted(target, new CommentNode(posted.comment()).shownToAuthor(user.id), viewer, parent.isPresent(),
                         posted.heldMessage())).build();
             }
             if (posted.heldMessage() != null) {

@@ -1,7 +1,10 @@
 package io.tribune.comment;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.tribune.account.AccountExport;
 import io.tribune.account.UserComments;
@@ -27,21 +30,29 @@ class CommentsOfUsers implements UserComments {
     }
 
     @Override
-    public List<Latest> latest(long userId, int limit) {
+    public List<Latest> latest(long userId, int limit, boolean withHeld) {
+        List<CommentStatus> shown = withHeld ? List.of(CommentStatus.VISIBLE, CommentStatus.PENDING)
+                : List.of(CommentStatus.VISIBLE);
         return Comment.<Comment>find("""
                 from Comment c join fetch c.article a
-                where c.author.id = ?1 and c.status = ?2 and a.status = ?3 and a.publishedAt <= ?4
-                order by c.createdAt desc""", userId, CommentStatus.VISIBLE, ArticleStatus.PUBLISHED, Instant.now())
+                where c.author.id = ?1 and c.status in ?2 and a.status = ?3 and a.publishedAt <= ?4
+                order by c.createdAt desc""", userId, shown, ArticleStatus.PUBLISHED, Instant.now())
                 .page(0, limit).list().stream()
-                .map(c -> new Latest(c.id, c.article.headline, excerpt(c.body), c.createdAt)).toList();
+                .map(c -> new Latest(c.id, c.article.headline, excerpt(c.body), c.createdAt,
+                        c.status == CommentStatus.PENDING)).toList();
     }
 
     @Override
     public List<AccountExport.CommentData> export(long userId) {
+        Map<Long, List<AccountExport.RevisionData>> revisions = new HashMap<>();
+        CommentRevision.<CommentRevision>find(
+                "commentId in (select c.id from Comment c where c.author.id = ?1) order by replacedAt, id", userId).stream()
+                .forEach(r -> revisions.computeIfAbsent(r.commentId, k -> new ArrayList<>())
+                        .add(new AccountExport.RevisionData(r.body, r.writtenAt, r.replacedAt)));
         return Comment.<Comment>find("from Comment c join fetch c.article where c.author.id = ?1 order by c.createdAt",
                 userId).stream()
                 .map(c -> new AccountExport.CommentData(c.id, c.article.slug, c.article.headline, c.parentId, c.body,
-                        c.status.name(), c.createdAt, c.editedAt, c.voteCount))
+                        c.status.name(), c.createdAt, c.editedAt, c.voteCount, revisions.getOrDefault(c.id, List.of())))
                 .toList();
     }
 

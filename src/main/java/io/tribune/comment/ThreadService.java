@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import io.quarkus.panache.common.Parameters;
 import io.tribune.article.Article;
 import io.tribune.config.TribuneConfig;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,6 +22,10 @@ public class ThreadService {
     /** A top-level comment is listed while it is visible or still has replies under it. */
     private static final String LISTED_ROOT = "c.article = :article and c.parentId is null and (c.status = "
             + "io.tribune.comment.CommentStatus.VISIBLE or exists (select 1 from Comment r where r.rootId = c.id and r.id <> c.id))";
+    /** ... and, for the one who wrote it, while it is held for review (shown to them alone, marked). */
+    private static final String LISTED_ROOT_FOR_VIEWER = "c.article = :article and c.parentId is null and (c.status = "
+            + "io.tribune.comment.CommentStatus.VISIBLE or exists (select 1 from Comment r where r.rootId = c.id and r.id <> c.id)"
+            + " or (c.status = io.tribune.comment.CommentStatus.PENDING and c.author.id = :viewer))";
 
     private final TribuneConfig config;
 
@@ -31,11 +34,20 @@ public class ThreadService {
     }
 
     public CommentThread page(Article article, CommentSort sort, int page) {
+        return page(article, sort, page, null);
+    }
+
+    /** The page as the logged-in user {@code viewerId} sees it: with their own held comments in place. */
+    public CommentThread page(Article article, CommentSort sort, int page, Long viewerId) {
         int size = config.comments().threadsPerPage();
         int first = (page - 1) * size;
-        List<Long> rootIds = Comment.getEntityManager()
-                .createQuery("select c.id from Comment c where " + LISTED_ROOT + " order by " + sort.orderBy, Long.class)
-                .setParameter("article", article)
+        var query = Comment.getEntityManager().createQuery("select c.id from Comment c where "
+                + (viewerId == null ? LISTED_ROOT : LISTED_ROOT_FOR_VIEWER) + " order by " + sort.orderBy, Long.class)
+                .setParameter("article", article);
+        if (viewerId != null) {
+            query.setParameter("viewer", viewerId);
+        }
+        List<Long> rootIds = query
                 .setFirstResult(first)
                 .setMaxResults(size + 1) // one more than a page tells whether a next page exists
                 .getResultList();
@@ -46,9 +58,13 @@ public class ThreadService {
         if (rootIds.isEmpty()) {
             return new CommentThread(List.of(), sort, page, false);
         }
-        List<Comment> comments = Comment.find("select c from Comment c join fetch c.author where c.rootId in :roots"
-                + " order by c.createdAt, c.id", Parameters.with("roots", rootIds)).list();
-        return new CommentThread(assemble(rootIds, comments, sort), sort, page, hasNext);
+        // the article author's account comes in the same statement (for the "Author" badge): no extra query
+        List<Object[]> rows = Comment.getEntityManager().createQuery("select c, au.userId from Comment c join fetch c.author"
+                + " join c.article a left join a.author au where c.rootId in :roots order by c.createdAt, c.id", Object[].class)
+                .setParameter("roots", rootIds).getResultList();
+        List<Comment> comments = rows.stream().map(r -> (Comment) r[0]).toList();
+        Long articleAuthor = rows.isEmpty() ? null : (Long) rows.get(0)[1];
+        return new CommentThread(assemble(rootIds, comments, sort, viewerId, articleAuthor), sort, page, hasNext);
     }
 
     /** The viewer of a page of threads: their votes on it are read in one statement. */
@@ -98,11 +114,14 @@ public class ThreadService {
         return Comment.find("select c from Comment c join fetch c.article where c.id = ?1", id).firstResultOptional();
     }
 
-    private List<CommentNode> assemble(List<Long> rootIds, List<Comment> comments, CommentSort sort) {
+    private List<CommentNode> assemble(List<Long> rootIds, List<Comment> comments, CommentSort sort, Long viewerId,
+            Long articleAuthorUserId) {
         Map<Long, CommentNode> nodes = new HashMap<>();
         Map<Long, CommentNode> container = new HashMap<>();
         for (Comment c : comments) {
-            nodes.put(c.id, new CommentNode(c));
+            CommentNode node = new CommentNode(c).shownToAuthor(viewerId);
+            node.byArticleAuthor(articleAuthorUserId);
+            nodes.put(c.id, node);
         }
         int maxDepth = config.comments().maxDepth();
         for (Comment c : comments) { // oldest first, so a parent is always placed before its replies
@@ -133,6 +152,6 @@ public class ThreadService {
     private boolean prune(CommentNode node, CommentSort sort) {
         node.replies().removeIf(reply -> !prune(reply, sort));
         node.replies().sort(sort.comparator);
-        return node.isVisible() || node.hasReplies();
+        return node.isVisible() || node.heldForViewer() || node.hasReplies();
     }
 }

@@ -128,6 +128,10 @@ public interface TribuneConfig {
         @WithDefault("25")
         int adminPageSize();
 
+        /** Days after a sanction during which its user may appeal against it. */
+        @WithDefault("30")
+        int appealDays();
+
         /** How often ended suspensions are lifted ("off" disables the job, as in tests that move the clock). */
         @WithDefault("60s")
         String suspensionCheckEvery();

@@ -16,12 +16,18 @@ import jakarta.transaction.Transactional;
 @Transactional(Transactional.TxType.SUPPORTS)
 public class AuditView {
 
+    /** One row; {@code sentence} says it in plain words, with links. */
     public record Entry(long id, Instant createdAt, String moderator, String action, String targetUser, Long commentId,
-            String reasonCode, String reason, String before, String after) {
+            String reasonCode, String reason, String before, String after, List<AuditWords.Part> sentence) {
         static Entry of(ModerationAction a) {
-            return new Entry(a.id, a.createdAt, a.moderator == null ? "system" : a.moderator.username, a.action.name(),
-                    a.targetUser == null ? null : a.targetUser.username, a.targetComment == null ? null : a.targetComment.id,
-                    a.reasonCode, a.reason, a.beforeState, a.afterState);
+            return new Entry(a.id, a.createdAt, a.moderator == null ? "system" : a.moderator.username,
+                    AuditWords.label(a.action), a.targetUser == null ? null : a.targetUser.username,
+                    a.targetComment == null ? null : a.targetComment.id, a.reasonCode, a.reason, a.beforeState,
+                    a.afterState, AuditWords.sentence(a));
+        }
+
+        public String plain() {
+            return AuditWords.plain(sentence);
         }
     }
 
@@ -59,6 +65,23 @@ public class AuditView {
     public LogPage search(Filter f, int page) {
         StringBuilder where = new StringBuilder(" where 1 = 1");
         Parameters p = new Parameters();
+        where(f, where, p);
+        long total = ModerationAction.count("select count(a) from ModerationAction a" + where, p);
+        List<Entry> entries = ModerationAction.<ModerationAction>find(FETCH + where + " order by a.createdAt desc, a.id desc", p)
+                .page(page - 1, pageSize).list().stream().map(Entry::of).toList();
+        return new LogPage(entries, page, total, pageSize);
+    }
+
+    /** Every entry the filter matches (at most {@code max}), newest first: the CSV export. */
+    public List<Entry> all(Filter f, int max) {
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        Parameters p = new Parameters();
+        where(f, where, p);
+        return ModerationAction.<ModerationAction>find(FETCH + where + " order by a.createdAt desc, a.id desc", p)
+                .page(0, max).list().stream().map(Entry::of).toList();
+    }
+
+    private static void where(Filter f, StringBuilder where, Parameters p) {
         if (f.moderator() != null && !f.moderator().isBlank()) {
             where.append(" and lower(a.moderator.username) = :moderator");
             p.and("moderator", f.moderator().strip().toLowerCase());
@@ -79,10 +102,6 @@ public class AuditView {
             where.append(" and a.createdAt < :to");
             p.and("to", f.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
         }
-        long total = ModerationAction.count("select count(a) from ModerationAction a" + where, p);
-        List<Entry> entries = ModerationAction.<ModerationAction>find(FETCH + where + " order by a.createdAt desc, a.id desc", p)
-                .page(page - 1, pageSize).list().stream().map(Entry::of).toList();
-        return new LogPage(entries, page, total, pageSize);
     }
 
     public List<Entry> forUser(User u, int max) {

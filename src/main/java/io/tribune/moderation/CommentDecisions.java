@@ -1,10 +1,8 @@
 package io.tribune.moderation;
 
 import java.time.Clock;
-import java.time.Instant;
 
 import io.tribune.account.User;
-import io.tribune.account.UserStatus;
 import io.tribune.comment.Comment;
 import io.tribune.comment.CommentModeration;
 import io.tribune.comment.CommentStatus;
@@ -34,8 +32,11 @@ public class CommentDecisions {
     private final AuditLog audit;
     private final UserSanctions sanctions;
     private final Clock clock;
+    private final io.tribune.config.TribuneConfig.Moderation rules;
 
-    CommentDecisions(CommentModeration moderation, AuditLog audit, UserSanctions sanctions, Clock clock) {
+    CommentDecisions(CommentModeration moderation, AuditLog audit, UserSanctions sanctions, Clock clock,
+            io.tribune.config.TribuneConfig config) {
+        this.rules = config.moderation();
         this.moderation = moderation;
         this.audit = audit;
         this.sanctions = sanctions;
@@ -58,6 +59,49 @@ public class CommentDecisions {
             decide(actor, id, decision, reason, note);
         }
         return ids.size();
+    }
+
+    /** What a bulk removal would do, told to the moderator before it runs. */
+    public record BulkPreview(int comments, int authors, int struck, int suspended, int deregistered, String reasonLabel,
+            boolean strike) {
+    }
+
+    /** Counts, without changing anything, whom removing these comments for {@code reason} would strike and sanction. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public BulkPreview previewRemoval(User actor, java.util.List<Long> ids, String reasonCode) {
+        Guard.requireModerator(actor);
+        ReportReason reason = ReportReason.parse(reasonCode).orElseThrow(() -> ModerationRefused.invalid(
+                "Choose a removal reason: abusive, defamatory, spam, off-topic, illegal or other."));
+        java.util.Map<User, Integer> perAuthor = new java.util.LinkedHashMap<>();
+        int removable = 0;
+        for (Long id : new java.util.LinkedHashSet<>(ids)) {
+            Comment c = Comment.findById(id);
+            if (c == null || c.status == CommentStatus.REMOVED || c.status == CommentStatus.DELETED) {
+                continue;
+            }
+            removable++;
+            perAuthor.merge(c.author, 1, Integer::sum);
+        }
+        int struck = 0;
+        int suspended = 0;
+        int deregistered = 0;
+        if (reason.strike) {
+            java.time.Instant now = clock.instant();
+            for (var e : perAuthor.entrySet()) {
+                User author = e.getKey();
+                struck++;
+                long active = Strike.countActive(author, now) + e.getValue();
+                if (author.status == io.tribune.account.UserStatus.DEREGISTERED) {
+                    continue;
+                }
+                if (active >= rules.strikesToDeregister()) {
+                    deregistered++;
+                } else if (active >= rules.strikesToSuspend()) {
+                    suspended++;
+                }
+            }
+        }
+        return new BulkPreview(removable, perAuthor.size(), struck, suspended, deregistered, reason.label, reason.strike);
     }
 
     /** Clears the comment's reports; a held (PENDING) comment is published. */
@@ -95,23 +139,22 @@ public class CommentDecisions {
         return c;
     }
 
-    /** Puts a removed comment back; its strike, if any, stops counting. */
+    /**
+     * Puts a removed comment back. The strike its removal gave is withdrawn, and an automatic suspension or
+     * de-registration that strike caused ends where no other ground remains.
+     */
     public Comment restore(User actor, long commentId, String note) {
         Comment c = load(actor, commentId);
         if (c.status != CommentStatus.REMOVED) {
             throw ModerationRefused.conflict("Only a removed comment can be restored.");
         }
-        Instant now = clock.instant();
         Strike strike = Strike.find("comment = ?1 and revokedAt is null", c).firstResult();
-        if (strike != null && c.author.status == UserStatus.DEREGISTERED) {
-            throw ModerationRefused.conflict("The author was de-registered: comments removed for abuse stay removed.");
-        }
         CommentStatus before = moderation.setStatus(c, CommentStatus.VISIBLE);
-        if (strike != null) {
-            strike.revokedAt = now;
-        }
         audit.record(actor, Type.RESTORE, c.author, c, null, blankToNull(note), "status " + before,
-                "status VISIBLE" + (strike != null ? ", strike revoked" : ""));
+                "status VISIBLE" + (strike != null ? ", strike withdrawn" : ""));
+        if (strike != null) {
+            sanctions.withdrawStrike(actor, strike, "comment " + c.id + " was restored");
+        }
         return c;
     }
 

@@ -60,7 +60,14 @@ public class Dashboard {
     }
 
     public record Summary(Chart comments, Chart reports, Chart removals, Chart sanctions, String medianDecision,
-            List<Discussed> discussed) {
+            List<Discussed> discussed, AppealStats appeals) {
+    }
+
+    /** Appeals received in the period, those decided, the median time to decide and the share reversed. */
+    public record AppealStats(long received, long decided, long reversed, String medianDecision) {
+        public String reversedShare() {
+            return decided == 0 ? "none decided yet" : Math.round(100.0 * reversed / decided) + " %";
+        }
     }
 
     private final Clock clock;
@@ -77,7 +84,15 @@ public class Dashboard {
                 perDay("reports", "Reports per day", "comment_report", first, today, since),
                 grouped("removals", "Removals by reason", "select coalesce(reason_code, 'other'), count(*) from moderation_action "
                         + "where action = 'REMOVE' and created_at >= ?1 group by 1 order by 2 desc, 1", since),
-                sanctions(since), median(since), discussed(since));
+                sanctions(since), median(since), discussed(since), appeals(since));
+    }
+
+    private AppealStats appeals(Instant since) {
+        Object[] row = (Object[]) em().createNativeQuery("select count(*), count(decided_at), count(*) filter (where outcome = 'REVERSED'), "
+                + "percentile_cont(0.5) within group (order by extract(epoch from decided_at - created_at)) "
+                + "from appeal where created_at >= ?1").setParameter(1, since).getSingleResult();
+        return new AppealStats(((Number) row[0]).longValue(), ((Number) row[1]).longValue(), ((Number) row[2]).longValue(),
+                duration(row[3]));
     }
 
     private Chart perDay(String id, String title, String table, LocalDate first, LocalDate last, Instant since) {
@@ -112,6 +127,11 @@ public class Dashboard {
         Object seconds = em().createNativeQuery("select percentile_cont(0.5) within group (order by extract(epoch from decided - reported)) "
                 + "from (select min(created_at) reported, max(resolved_at) decided from comment_report where resolved_at >= ?1 "
                 + "group by comment_id) t").setParameter(1, since).getSingleResult();
+        return duration(seconds);
+    }
+
+    /** Seconds (a number from SQL, or null) in words. */
+    static String duration(Object seconds) {
         if (seconds == null) {
             return "no decisions yet";
         }

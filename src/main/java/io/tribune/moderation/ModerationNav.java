@@ -12,10 +12,20 @@ import jakarta.inject.Named;
 public class ModerationNav {
 
     private final QueueService queues;
+    private final Appeals appealService;
     private final Map<Queue, Long> counts = new EnumMap<>(Queue.class);
+    private Long appeals;
 
-    ModerationNav(QueueService queues) {
+    ModerationNav(QueueService queues, Appeals appealService) {
         this.queues = queues;
+        this.appealService = appealService;
+    }
+
+    public long appeals() {
+        if (appeals == null) {
+            appeals = appealService.openCount();
+        }
+        return appeals;
     }
 
     public long reported() {

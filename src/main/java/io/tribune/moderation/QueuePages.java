@@ -30,6 +30,9 @@ public class QueuePages {
     static class Templates {
         static native TemplateInstance queue(QueueService.Page page, List<Queue> queues, List<ReportReason> reasons,
                 String done, String error);
+
+        static native TemplateInstance confirmBulk(Queue queue, List<Long> ids, String reason, String note,
+                CommentDecisions.BulkPreview preview);
     }
 
     private final QueueService queues;
@@ -97,13 +100,19 @@ public class QueuePages {
     @Path("queues/{name}/bulk")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response bulk(@PathParam("name") String name, @RestForm List<Long> ids, @RestForm String action,
-            @RestForm String reason, @RestForm String note) {
+            @RestForm String reason, @RestForm String note, @RestForm String confirmed) {
         Queue q = parse(name);
         if (ids == null || ids.isEmpty()) {
             return redirect(q.slug, "error=" + encode("Select at least one comment."));
         }
         try {
             CommentDecisions.Decision d = CommentDecisions.Decision.parse(action);
+            if (d == CommentDecisions.Decision.REMOVE && !"yes".equals(confirmed)) {
+                // a bulk removal says first how many people it strikes, suspends and de-registers
+                CommentDecisions.BulkPreview preview = decisions.previewRemoval(actor.get(), ids, reason);
+                return Response.ok(Templates.confirmBulk(q, List.copyOf(new java.util.LinkedHashSet<>(ids)),
+                        ReportReason.parse(reason).orElseThrow().code, note == null ? "" : note, preview)).build();
+            }
             int n = decisions.decideAll(actor.get(), ids, d, reason, note);
             return redirect(q.slug, "done=" + d.name().toLowerCase() + "+" + n + "+comments");
         } catch (ModerationRefused e) {

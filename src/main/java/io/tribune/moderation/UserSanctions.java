@@ -62,12 +62,76 @@ public class UserSanctions {
                         + "What happens next: with " + rules.strikesToSuspend() + " active strikes your account is "
                         + "suspended for " + rules.suspensionDays() + " days; with " + rules.strikesToDeregister()
                         + " it is de-registered.");
-        String why = active + " active strikes under the comment policy";
         if (active >= rules.strikesToDeregister()) {
-            applyDeregistration(actor, author, why);
+            applyDeregistration(actor, author, strikeGround(author, now), AUTOMATIC);
         } else if (active >= rules.strikesToSuspend()) {
-            applySuspension(actor, author, rules.suspensionDays(), why);
+            applySuspension(actor, author, rules.suspensionDays(), strikeGround(author, now), AUTOMATIC);
         }
+    }
+
+    /** The real ground of an automatic sanction, e.g. "3 active strikes under the comment policy: abusive, spam". */
+    private static String strikeGround(User user, Instant now) {
+        List<Strike> active = Strike.list("user = ?1 and revokedAt is null and expiresAt > ?2 order by createdAt", user, now);
+        return active.size() + " active strikes under the comment policy, for comments removed as "
+                + String.join(", ", active.stream().map(s -> s.reason.label.toLowerCase()).toList());
+    }
+
+    /**
+     * Takes a strike back (its removal was reversed) and lifts the automatic suspension or de-registration it
+     * caused when no other ground remains. Logged; the user is told.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void withdrawStrike(User actor, Strike strike, String why) {
+        if (strike.revokedAt != null) {
+            return;
+        }
+        Instant now = clock.instant();
+        long before = Strike.countActive(strike.user, now);
+        strike.revokedAt = now;
+        audit.record(actor, Type.STRIKE_WITHDRAWN, strike.user, strike.comment, strike.reason.code, why,
+                "active strikes " + before, "active strikes " + Strike.countActive(strike.user, now));
+        liftIfGroundless(actor, strike.user, why);
+    }
+
+    /** Ends an automatic sanction of the user whose strikes no longer reach its threshold. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void liftIfGroundless(User actor, User user, String why) {
+        if (!user.isSanctioned()) {
+            return;
+        }
+        ModerationAction last = ModerationAction.<ModerationAction>find("targetUser = ?1 and action in ?2 order by createdAt desc, id desc",
+                user, List.of(Type.SUSPEND, Type.DEREGISTER)).firstResult();
+        if (last == null || !AUTOMATIC.equals(last.reasonCode)) {
+            return; // a moderator's own decision: only an appeal or an admin ends it
+        }
+        Instant now = clock.instant();
+        long active = Strike.countActive(user, now);
+        String before = state(user);
+        if (user.status == UserStatus.DEREGISTERED && active < rules.strikesToDeregister()) {
+            BlockedIdentity.delete("userId", user.id);
+            user.deregisteredReason = null;
+            Instant suspensionEnd = last.createdAt.plus(Duration.ofDays(rules.suspensionDays()));
+            if (active >= rules.strikesToSuspend() && suspensionEnd.isAfter(now)) {
+                user.status = UserStatus.SUSPENDED;
+                user.suspendedUntil = suspensionEnd;
+                user.suspensionReason = strikeGround(user, now);
+            } else {
+                user.status = UserStatus.ACTIVE;
+            }
+        } else if (user.status == UserStatus.SUSPENDED && active < rules.strikesToSuspend()) {
+            user.status = UserStatus.ACTIVE;
+            user.suspendedUntil = null;
+            user.suspensionReason = null;
+        } else {
+            return;
+        }
+        audit.record(actor, Type.REINSTATE, user, null, AUTOMATIC, "The strikes behind the sanction no longer reach its "
+                + "threshold: " + why, before, state(user));
+        notify(user, user.status == UserStatus.ACTIVE ? "Your account is no longer restricted" : "Your de-registration was lifted",
+                "A strike of yours was withdrawn (" + why + "), so the sanction it caused no longer stands. "
+                        + (user.status == UserStatus.ACTIVE ? "You can comment, vote and report again."
+                                : "Your account stays suspended until " + Texts.dateTime(user.suspendedUntil)
+                                        + ", the end of the suspension your remaining strikes give."));
     }
 
     public User suspend(User actor, String username, Integer days, String reason) {
@@ -77,14 +141,14 @@ public class UserSanctions {
         if (length < 1 || length > 3650) {
             throw ModerationRefused.invalid("A suspension lasts from 1 to 3650 days.");
         }
-        applySuspension(actor, target, length, requireReason(reason));
+        applySuspension(actor, target, length, "decision of a moderator: " + requireReason(reason), null);
         return target;
     }
 
     public User deregister(User actor, String username, String reason) {
         User target = find(username);
         Guard.requireMayActOn(actor, target);
-        applyDeregistration(actor, target, requireReason(reason));
+        applyDeregistration(actor, target, "decision of a moderator: " + requireReason(reason), null);
         return target;
     }
 
@@ -96,16 +160,22 @@ public class UserSanctions {
         if (target.status != UserStatus.SUSPENDED && target.status != UserStatus.DEREGISTERED) {
             throw ModerationRefused.conflict(target.username + " is not suspended or de-registered.");
         }
-        String why = requireReason(reason);
+        restoreAccount(actor, target, requireReason(reason));
+        return target;
+    }
+
+    /** Back to ACTIVE (an admin's reinstatement, or an appeal reversed), logged and told. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void restoreAccount(User actor, User target, String why) {
         String before = state(target);
         target.status = UserStatus.ACTIVE;
         target.suspendedUntil = null;
+        target.suspensionReason = null;
         target.deregisteredReason = null;
         BlockedIdentity.delete("userId", target.id);
         audit.record(actor, Type.REINSTATE, target, null, null, why, before, state(target));
         notify(target, "Your account has been reinstated",
-                "A moderator has reinstated your account. You can comment, vote and report again.\n\nReason: " + reason);
-        return target;
+                "A moderator has reinstated your account. You can comment, vote and report again.\n\nReason: " + why);
     }
 
     public User alwaysHold(User actor, String username, boolean on, String reason) {
@@ -166,7 +236,7 @@ public class UserSanctions {
     public int liftExpiredSuspensions() {
         @SuppressWarnings("unchecked")
         List<Object[]> ended = User.getEntityManager().createNativeQuery("update app_user set status = 'ACTIVE', "
-                + "suspended_until = null where status = 'SUSPENDED' and suspended_until <= ?1 "
+                + "suspended_until = null, suspension_reason = null where status = 'SUSPENDED' and suspended_until <= ?1 "
                 + "returning id, suspended_until, session_generation")
                 .setParameter(1, clock.instant()).getResultList();
         for (Object[] row : ended) {
@@ -177,7 +247,10 @@ public class UserSanctions {
         return ended.size();
     }
 
-    private void applySuspension(User actor, User target, int days, String reason) {
+    /** The reason code of the audit rows of sanctions the strike policy imposed (rather than a moderator). */
+    static final String AUTOMATIC = "strikes";
+
+    private void applySuspension(User actor, User target, int days, String reason, String reasonCode) {
         if (target.status == UserStatus.DEREGISTERED || target.status == UserStatus.DELETED) {
             throw ModerationRefused.conflict(target.username + " is " + target.status.name().toLowerCase() + ".");
         }
@@ -188,15 +261,17 @@ public class UserSanctions {
         String before = state(target);
         target.status = UserStatus.SUSPENDED;
         target.suspendedUntil = until;
-        audit.record(actor, Type.SUSPEND, target, null, null, reason, before, state(target));
+        target.suspensionReason = AuditLog.truncate(reason, 1000);
+        audit.record(actor, Type.SUSPEND, target, null, reasonCode, reason, before, state(target));
         notify(target, "Your account is suspended until " + Texts.dateTime(until),
                 "Your account has been suspended until " + Texts.dateTime(until) + ".\n\nReason: " + reason + "\n\n"
                         + "What happens next: you can still read and log in, but you cannot comment, vote or report "
                         + "until then. Further strikes lead to de-registration (" + rules.strikesToDeregister()
-                        + " active strikes).");
+                        + " active strikes). You can appeal within " + rules.appealDays() + " days from your moderation "
+                        + "history.");
     }
 
-    private void applyDeregistration(User actor, User target, String reason) {
+    private void applyDeregistration(User actor, User target, String reason, String reasonCode) {
         if (target.status == UserStatus.DEREGISTERED) {
             throw ModerationRefused.conflict(target.username + " is already de-registered.");
         }
@@ -204,6 +279,7 @@ public class UserSanctions {
         target.status = UserStatus.DEREGISTERED;
         target.deregisteredReason = AuditLog.truncate(reason, 500);
         target.suspendedUntil = null;
+        target.suspensionReason = null;
         target.sessionGeneration++; // ends every session at once
         block(BlockedIdentity.USERNAME, target.username, target);
         if (target.email != null) {
@@ -217,11 +293,13 @@ public class UserSanctions {
                 audit.record(actor, Type.REMOVE, target, c, null, "Account de-registered", "status " + was, "status REMOVED");
             }
         }
-        audit.record(actor, Type.DEREGISTER, target, null, null, reason, before, state(target));
+        audit.record(actor, Type.DEREGISTER, target, null, reasonCode, reason, before, state(target));
         notify(target, "Your account has been de-registered",
                 "Your account has been de-registered under the comment policy.\n\nReason: " + reason + "\n\n"
-                        + "What happens next: you can no longer log in, and this username and email address cannot "
-                        + "register again. Comments removed for abuse stay removed.");
+                        + "What happens next: you can no longer comment, vote or report, and this username and email "
+                        + "address cannot register again. You can still log in to read, see your moderation history, "
+                        + "download your data or delete your account, and you can appeal within " + rules.appealDays()
+                        + " days.");
     }
 
     private void block(String kind, String value, User user) {

@@ -9,6 +9,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.tribune.account.CurrentUser;
+import io.tribune.account.Standing;
 import io.tribune.article.Article;
 import io.tribune.article.ArticleService;
 import io.tribune.article.CommentWindow;
@@ -67,10 +68,12 @@ public class ArticlePages {
     private final FormToken formToken;
     private final HttpCaching caching;
     private final int editMinutes;
+    private final Standing standing;
 
     ArticlePages(ArticleService articles, ThreadService threads, CommentWindow commentWindow, CurrentUser currentUser,
             SecurityIdentity identity, AnonymousArticlePages anonymousPages, SharedArticlePages sharedPages, ReaderStates readers,
-            FormToken formToken, HttpCaching caching, TribuneConfig config) {
+            FormToken formToken, HttpCaching caching, TribuneConfig config, Standing standing) {
+        this.standing = standing;
         this.articles = articles;
         this.threads = threads;
         this.commentWindow = commentWindow;
@@ -92,6 +95,10 @@ public class ArticlePages {
         int number = Paging.page(page);
         if (!currentUser.isLoggedIn()) {
             return anonymous(slug, order, number, ifNoneMatch);
+        }
+        if (standing.banner() != null) {
+            // a suspended or de-registered reader's page carries their banner: never render the shared page for them
+            return personal(slug, order, number);
         }
         // read again, not kept: the reader's own comment or vote is on their next page (read-your-writes)
         AnonymousArticlePages.Stamp stamp = anonymousPages.currentStamp(slug).orElseThrow(() -> movedOrMissing(slug));
@@ -135,7 +142,8 @@ public class ArticlePages {
     private Response personal(String slug, CommentSort order, int number) {
         Article article = articles.findPublished(slug).orElseThrow(() -> movedOrMissing(slug));
         boolean open = commentWindow.isOpen(article);
-        CommentThread thread = threads.page(article, order, number);
+        // the reader's own held comments are shown to them in place, marked "awaiting review"
+        CommentThread thread = threads.page(article, order, number, currentUser.id().orElse(null));
         if (number > 1 && thread.threads().isEmpty()) {
             throw new NotFoundException();
         }

@@ -207,7 +207,7 @@ final class SharedArticlePage {
         } else {
             html.append("<span class=\"votes\">Up ").append(node.votes()).append("</span>");
         }
-        if (participates && open) {
+        if (participates && open && node.isVisible()) {
             html.append(" <a class=\"reply-link\" href=\"/comments/").append(id).append("/reply\" data-hx-get=\"/comments/")
                     .append(id).append("/reply\" data-hx-target=\"#reply-slot-").append(id)
                     .append("\" data-hx-swap=\"innerHTML\">Reply</a>");
@@ -219,7 +219,7 @@ final class SharedArticlePage {
         if (own && node.status() != CommentStatus.DELETED) {
             html.append(" <a href=\"/comments/").append(id).append("/delete\">Delete</a>");
         }
-        if (!own) {
+        if (!own && participates && node.isVisible()) { // sanctioned readers report nothing (issue 14)
             html.append(" <a class=\"report\" href=\"/comments/").append(id).append("/report\" rel=\"nofollow\">Report</a>");
         }
     }

@@ -105,7 +105,7 @@ class AdminPagesTest {
         Comment a = fixtures.comment(article, null, author, "first");
         Comment removed = fixtures.comment(article, null, author, "already gone", CommentStatus.REMOVED);
         Csrf.form().formParam("ids", a.id, removed.id).formParam("action", "remove").formParam("reason", "spam")
-                .post("/admin/queues/recent/bulk").then().statusCode(303)
+                .formParam("confirmed", "yes").post("/admin/queues/recent/bulk").then().statusCode(303)
                 .header("Location", containsString("error="));
         assertEquals(CommentStatus.VISIBLE, mf.comment(a.id).status);
         assertEquals(List.of(), mf.actionsFor(author));
@@ -207,7 +207,7 @@ class AdminPagesTest {
                 .then().statusCode(303);
         given().queryParam("user", author.username).queryParam("action", "REMOVE").get("/admin/log").then().statusCode(200)
                 .body(containsString("@" + author.username))
-                .body(containsString("<code>spam</code>"))
+                .body(containsString("</a> as spam or advertising"))
                 .body(containsString(MOD));
         given().queryParam("user", author.username).queryParam("action", "STRIKE").get("/admin/log").then().statusCode(200)
                 .body(not(containsString("@" + author.username)));

@@ -53,7 +53,7 @@ class MyModerationPageTest {
         decisions.remove(mod, fixtures.comment(article, null, user, "Another one").id, ReportReason.ABUSIVE, null);
         given().get("/settings/moderation").then().statusCode(200)
                 .body(containsString("Your moderation history"))
-                .body(containsString("suspended under the comment policy until"))
+                .body(containsString("suspended until"))
                 .body(containsString("Active strikes: 2"))
                 .body(containsString("A comment of yours was removed"))
                 .body(containsString("Reason: Abusive: Personal attack"))

@@ -186,6 +186,49 @@ class AdminBadInputTest extends BadInputSupport {
     }
 
     @Test
+    void appeals() {
+        Sessions.Session appellant = Sessions.newUser("fuzzappeal");
+        Comment own = fixtures.comment(article, null, io.tribune.moderation.AppealFixtures.user(appellant.username()), "Mine");
+        postForm(mod, "/admin/comments/" + own.id + "/decision", Map.of("action", "remove", "reason", "spam"));
+        long removal = io.tribune.moderation.AppealFixtures.latestRemovalOf(appellant.username());
+        String file = "/settings/moderation/appeals";
+        attack.batch("appeal forms");
+        for (String text : List.of("", " ", "\t\n", "x".repeat(2001), BadInput.TWO_MB)) {
+            attack.refused("POST appeal of " + text.length() + " blank/long chars", () -> postForm(appellant, file,
+                    Map.of("action", String.valueOf(removal), "text", text)), 422, 413);
+        }
+        for (String id : bad.ids(2)) {
+            attack.refused("POST appeal action=" + id, () -> postForm(appellant, file, Map.of("action", id, "text", "x")),
+                    400, 404);
+        }
+        attack.refused("POST appeal on someone else's decision", () -> postForm(session(MODERATOR), file,
+                Map.of("action", String.valueOf(removal), "text", "not mine")), 404);
+        AccountBadInputTest.formRefusals(attack, appellant, file, Map.of("action", String.valueOf(removal), "text", "csrf"));
+        attack.batch("appeal decisions");
+        for (String id : bad.ids(2)) {
+            String e = enc(id);
+            attack.refused("POST /admin/queues/appeals/" + e, () -> raw(mod.form()).formParams(Map.of("outcome", "reverse"))
+                    .post("/admin/queues/appeals/" + e), 400, 404, 405);
+        }
+        attack.outside(() -> postForm(appellant, file, Map.of("action", String.valueOf(removal), "text", "Please look again")));
+        long appeal = io.tribune.moderation.AppealFixtures.appealOn(removal);
+        String decide = "/admin/queues/appeals/" + appeal;
+        attack.batch("an open appeal");
+        attack.refused("POST a second appeal", () -> postForm(appellant, file, Map.of("action", String.valueOf(removal),
+                "text", "again")), 409);
+        for (String outcome : bad.enumJunk(2, "uphold", "reverse")) {
+            attack.refused("POST appeal outcome=" + outcome, () -> postForm(session(ADMIN), decide, Map.of("outcome", outcome,
+                    "reason", "x")), 400);
+        }
+        attack.refused("POST uphold without a reason", () -> postForm(session(ADMIN), decide, Map.of("outcome", "uphold")), 400);
+        attack.refused("POST uphold reason=<2 MB>", () -> postForm(session(ADMIN), decide, Map.of("outcome", "uphold",
+                "reason", BadInput.TWO_MB)), 400, 413);
+        attack.refused("POST decide my own decision", () -> postForm(mod, decide, Map.of("outcome", "reverse")), 403);
+        attack.refused("POST decide as a commenter", () -> postForm(appellant, decide, Map.of("outcome", "reverse")), 403);
+        AccountBadInputTest.formRefusals(attack, session(ADMIN), decide, Map.of("outcome", "reverse"));
+    }
+
+    @Test
     void moderationApi() {
         attack.batch("moderation API");
         String remove = "/api/admin/comments/" + comment.id + "/remove";
