@@ -4,10 +4,12 @@ import java.time.Instant;
 import java.util.List;
 
 /** "Download my data": everything Tribune holds about the user, as JSON. */
-public record AccountExport(Profile profile, List<CommentData> comments, List<VoteData> votes, List<Object> reports) {
+public record AccountExport(Profile profile, List<CommentData> comments, List<VoteData> votes, List<Object> reports,
+        List<Object> notifications) {
 
     public record Profile(String username, String displayName, String email, String bio, Instant memberSince,
-            Instant emailVerifiedAt, List<String> roles, String status, boolean notifyReplies, boolean notifyModeration) {
+            Instant emailVerifiedAt, List<String> roles, String status, boolean notifyReplies, boolean notifyModeration,
+            boolean notifyMentions, boolean notifyReports, boolean notifyUpvotes) {
     }
 
     public record CommentData(long id, String article, String articleHeadline, Long parentId, String body, String status,

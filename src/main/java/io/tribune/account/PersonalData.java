@@ -9,5 +9,12 @@ import java.util.List;
 public interface PersonalData {
 
     /** The reports this user made, as JSON-ready records. */
-    List<?> reportsMadeBy(long userId);
+    default List<?> reportsMadeBy(long userId) {
+        return List.of();
+    }
+
+    /** The notices shown to this user in the site, as JSON-ready records. */
+    default List<?> noticesFor(long userId) {
+        return List.of();
+    }
 }
