@@ -19,6 +19,10 @@ public interface NotificationConfig {
         @WithDefault("90")
         int retentionDays();
 
+        /** With JavaScript, how often the header's unread count is refreshed, in seconds. */
+        @WithDefault("60")
+        int pollSeconds();
+
         /** Notices per page of /notifications. */
         @WithDefault("30")
         int pageSize();

@@ -1,6 +1,7 @@
 package io.tribune.notification;
 
 import io.tribune.account.CurrentUser;
+import io.tribune.config.NotificationConfig;
 import io.tribune.web.DatabaseGate;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Named;
@@ -13,12 +14,18 @@ public class UnreadNotices {
     private final CurrentUser currentUser;
     private final NoticeService notices;
     private final DatabaseGate gate;
+    private final int pollSeconds;
     private Long unread;
 
-    UnreadNotices(CurrentUser currentUser, NoticeService notices, DatabaseGate gate) {
+    UnreadNotices(CurrentUser currentUser, NoticeService notices, DatabaseGate gate, NotificationConfig config) {
+        this.pollSeconds = config.notifications().pollSeconds();
         this.currentUser = currentUser;
         this.notices = notices;
         this.gate = gate;
+    }
+
+    public int pollSeconds() {
+        return pollSeconds;
     }
 
     public long unread() {
