@@ -9,6 +9,7 @@ import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -33,33 +34,34 @@ class UnsubscribeRoute {
     }
 
     void install(@Observes Router router) {
-        router.post("/unsubscribe").order(RouteConstants.ROUTE_ORDER_COMPRESSION + 2).handler(this::unsubscribe);
+        // the body is read (a few bytes: List-Unsubscribe=One-Click) only to tell a mail client from the page's button
+        router.post("/unsubscribe").order(RouteConstants.ROUTE_ORDER_COMPRESSION + 2)
+                .handler(BodyHandler.create(false).setBodyLimit(4096)).handler(this::unsubscribe);
     }
 
     private void unsubscribe(RoutingContext routing) {
         String token = routing.queryParams().get("token");
-        routing.request().body().onComplete(body -> {
-            boolean oneClick = body.succeeded() && body.result().toString(StandardCharsets.UTF_8).contains("List-Unsubscribe=One-Click");
-            routing.vertx().<Integer>executeBlocking(() -> {
-                try {
-                    notices.unsubscribe(tokens.check(token));
-                    return 200;
-                } catch (UnsubscribeTokens.Refused e) {
-                    return 400;
-                }
-            }, false).onComplete(done -> {
-                if (done.failed()) {
-                    LOG.warnf(done.cause(), "Unsubscribing failed");
-                    routing.response().setStatusCode(503).putHeader(HttpHeaders.CONTENT_TYPE, "text/plain;charset=UTF-8")
-                            .putHeader("Retry-After", "60").end("Tribune cannot change your email choices right now. Please try again in a minute.");
-                } else if (oneClick) {
-                    routing.response().setStatusCode(done.result()).putHeader(HttpHeaders.CONTENT_TYPE, "text/plain;charset=UTF-8")
-                            .end(done.result() == 200 ? "Unsubscribed." : "This unsubscribe link is not valid; nothing was changed.");
-                } else {
-                    routing.response().setStatusCode(303).putHeader(HttpHeaders.LOCATION,
-                            "/unsubscribe?token=" + URLEncoder.encode(token == null ? "" : token, StandardCharsets.UTF_8)).end();
-                }
-            });
+        String body = routing.body() == null ? null : routing.body().asString();
+        boolean oneClick = body != null && body.contains("List-Unsubscribe=One-Click");
+        routing.vertx().<Integer>executeBlocking(() -> {
+            try {
+                notices.unsubscribe(tokens.check(token));
+                return 200;
+            } catch (UnsubscribeTokens.Refused e) {
+                return 400;
+            }
+        }, false).onComplete(done -> {
+            if (done.failed()) {
+                LOG.warnf(done.cause(), "Unsubscribing failed");
+                routing.response().setStatusCode(503).putHeader(HttpHeaders.CONTENT_TYPE, "text/plain;charset=UTF-8")
+                        .putHeader("Retry-After", "60").end("Tribune cannot change your email choices right now. Please try again in a minute.");
+            } else if (oneClick) {
+                routing.response().setStatusCode(done.result()).putHeader(HttpHeaders.CONTENT_TYPE, "text/plain;charset=UTF-8")
+                        .end(done.result() == 200 ? "Unsubscribed." : "This unsubscribe link is not valid; nothing was changed.");
+            } else {
+                routing.response().setStatusCode(303).putHeader(HttpHeaders.LOCATION,
+                        "/unsubscribe?token=" + URLEncoder.encode(token == null ? "" : token, StandardCharsets.UTF_8)).end();
+            }
         });
     }
 }

@@ -63,7 +63,7 @@ public class UnsubscribeTokens {
     public Grant check(String token) throws Refused {
         String[] parts = token == null ? new String[0] : token.split("\\.", -1);
         if (parts.length != 4 || token.length() > 200) {
-            throw new Refused("This unsubscribe link is not complete. Please copy the whole link from the email, or change your choices in your settings after logging in.");
+            throw new Refused("This unsubscribe link is not complete, so nothing was changed. Please copy the whole link from the email, or change your choices in your settings after logging in.");
         }
         String payload = parts[0] + "." + parts[1] + "." + parts[2];
         if (!MessageDigest.isEqual(sign(payload).getBytes(StandardCharsets.US_ASCII), parts[3].getBytes(StandardCharsets.US_ASCII))) {

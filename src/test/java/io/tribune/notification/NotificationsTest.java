@@ -47,6 +47,8 @@ class NotificationsTest {
     ReportService reports;
     @Inject
     UserSanctions sanctions;
+    @Inject
+    NotificationJobs jobs;
 
     record Scene(Article article, Session alice, User aliceUser, Comment alicesComment) {
     }
@@ -166,7 +168,6 @@ class NotificationsTest {
         assertEquals(1, alices.size(), "alice is told once, of the reply");
         assertEquals(Notice.Kind.REPLY, alices.get(0).kind);
 
-        given().get("/comments/" + id).then().statusCode(303);
         given().get("/articles/" + s.article.slug).then().statusCode(200)
                 .body(containsString("<a href=\"/users/" + carol.username() + "\" rel=\"nofollow noopener ugc\">@" + carol.username() + "</a>"))
                 .body(containsString("<code>@" + carol.username() + "</code>"));
@@ -253,6 +254,31 @@ class NotificationsTest {
         assertEquals(1, nf.notices(s.aliceUser.id).size());
         decisions.remove(mod, id, ReportReason.SPAM, null);
         assertTrue(nf.notices(s.aliceUser.id).isEmpty(), "nothing about a comment since removed");
+    }
+
+    @Test
+    void upVoteNoticesOnlyWhenChosenAndAtMostOncePerCommentADay() {
+        Scene s = scene("Up-votes");
+        Session carol = Sessions.newUser("carol");
+        User carolUser = nf.user(carol.username());
+        Comment carols = fixtures.comment(s.article, null, carolUser, "Carol did not choose up-vote notices");
+        s.alice.form().formParam("notifyUpvotes", "on").post("/settings/notifications").then().statusCode(303);
+        for (String voter : List.of("v1", "v2")) {
+            Session v = Sessions.newUser(voter);
+            v.form().post("/comments/" + s.alicesComment.id + "/vote").then().statusCode(303);
+            v.form().post("/comments/" + carols.id + "/vote").then().statusCode(303);
+        }
+        jobs.upvoteDigest();
+        List<Notice> alices = nf.notices(s.aliceUser.id);
+        assertEquals(1, alices.size());
+        assertEquals(Notice.Kind.UPVOTES, alices.get(0).kind);
+        assertEquals("Your comment on “Up-votes” got 2 up-votes in the last day.", alices.get(0).text);
+        assertTrue(nf.notices(carolUser.id).isEmpty(), "not chosen, no notice");
+
+        Sessions.newUser("v3").form().post("/comments/" + s.alicesComment.id + "/vote").then().statusCode(303);
+        jobs.upvoteDigest();
+        assertEquals(1, nf.notices(s.aliceUser.id).size(), "at most one a day per comment");
+        assertTrue(nf.outbox(s.aliceUser.email).isEmpty(), "never emailed");
     }
 
     @Test
