@@ -66,7 +66,10 @@ def login(n):
     session = cookies(r).get("tribune-session")
     if r.status != 303 or not session:
         raise RuntimeError(f"log-in of {username}: {r.status}, session cookie {'set' if session else 'missing'}")
-    # the JSON API wants the csrf-token cookie's value in X-CSRF-TOKEN (README, "JSON write API")
+    # the log-in answers with a CSRF token bound to the new session; the JSON API wants it in X-CSRF-TOKEN
+    csrf_cookie = cookies(r).get("csrf-token")
+    if not csrf_cookie:
+        raise RuntimeError(f"log-in of {username}: no CSRF cookie for the new session")
     return f"{username}\ttribune-session={session}; csrf-token={csrf_cookie}\t{csrf_cookie}"
 
 

@@ -52,8 +52,14 @@ public class AccountSettings {
                 .map(t -> t.email).filter(e -> e != null && !e.equalsIgnoreCase(user.email)).findFirst();
     }
 
+    /** Changes the public display name and bio; refused (form message, nothing written) for the accounts {@link User#profileChangeBlock()} names. */
     @Transactional
     public void updateProfile(long userId, String displayName, String bio, FormState form) {
+        Optional<String> block = User.<User>findByIdOptional(userId).flatMap(User::profileChangeBlock);
+        if (block.isPresent()) {
+            form.message(block.get());
+            return;
+        }
         String name = AccountRules.trim(displayName);
         String about = AccountRules.trim(bio);
         AccountRules.displayNameProblem(name).ifPresent(p -> form.error("displayName", p));

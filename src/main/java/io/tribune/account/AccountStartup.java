@@ -16,7 +16,8 @@ import jakarta.transaction.Transactional;
 /**
  * At start: creates the first admin from TRIBUNE_ADMIN_USERNAME / _EMAIL / _PASSWORD (once: nothing happens if
  * that username exists), and with demo content the demo moderator {@code moddy} and editor {@code eddie}, whose
- * passwords are new random ones printed in the log at each start (or {@code tribune.accounts.demo-password}).
+ * passwords are printed in the log at each start: {@code tribune.accounts.demo-password} (set in dev and test, so
+ * that a restart keeps their sessions), or else new random ones.
  */
 @ApplicationScoped
 public class AccountStartup {
@@ -81,11 +82,16 @@ public class AccountStartup {
     }
 
     private void demo(String username, String displayName, String roles) {
-        String password = config.accounts().demoPassword().orElseGet(AccountStartup::randomPassword);
+        Optional<String> fixed = config.accounts().demoPassword().filter(p -> !p.isBlank());
+        String password = fixed.orElseGet(AccountStartup::randomPassword);
         Optional<User> existing = User.findByUsername(username);
         if (existing.isPresent()) {
-            existing.get().passwordHash = passwords.hash(password);
-            existing.get().sessionGeneration++;
+            // a fixed password that is already set is left alone, so a restart (a dev-mode live reload) keeps
+            // the demo accounts' sessions; a new password ends them
+            if (fixed.isEmpty() || !passwords.matches(existing.get(), password)) {
+                existing.get().passwordHash = passwords.hash(password);
+                existing.get().sessionGeneration++;
+            }
         } else {
             create(username, username + "@demo.invalid", displayName, roles, password);
         }

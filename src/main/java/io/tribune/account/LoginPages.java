@@ -9,7 +9,9 @@ import org.jboss.resteasy.reactive.RestQuery;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
+import io.tribune.account.session.DeviceCookies;
 import io.tribune.account.session.SessionCookies;
+import io.tribune.account.session.SessionCsrf;
 import io.tribune.web.ClientAddress;
 import io.tribune.web.FormState;
 import io.tribune.web.RateLimiter;
@@ -38,12 +40,17 @@ public class LoginPages {
     private final Sessions sessions;
     private final SessionCookies cookies;
     private final CurrentUser currentUser;
+    private final DeviceCookies devices;
+    private final SessionCsrf csrf;
 
-    LoginPages(Login login, Sessions sessions, SessionCookies cookies, CurrentUser currentUser) {
+    LoginPages(Login login, Sessions sessions, SessionCookies cookies, CurrentUser currentUser, DeviceCookies devices,
+            SessionCsrf csrf) {
+        this.csrf = csrf;
         this.login = login;
         this.sessions = sessions;
         this.cookies = cookies;
         this.currentUser = currentUser;
+        this.devices = devices;
     }
 
     @GET
@@ -66,9 +73,12 @@ public class LoginPages {
             HttpServerRequest request, RoutingContext context) {
         String back = SafeRedirect.path(next).orElse("");
         FormState form = FormState.empty().value("login", name == null ? "" : name.strip());
-        Login.Result result = login.attempt(name, password, ClientAddress.of(request));
+        Login.Result result = login.attempt(name, password, ClientAddress.of(request), devices.read(context));
         if (result instanceof Login.Success success) {
-            cookies.open(context, sessions.find(success.userId()));
+            User user = sessions.find(success.userId());
+            cookies.open(context, user);
+            devices.remember(context, user.id);
+            csrf.issueFor(context, user.id, user.sessionGeneration);
             return Response.seeOther(URI.create(back.isEmpty() ? "/" : back)).build();
         }
         if (result instanceof Login.Refused refused) {

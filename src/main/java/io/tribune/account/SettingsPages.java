@@ -39,7 +39,8 @@ public class SettingsPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance settings(User user, String block, String pendingEmail, FormState form, String notice);
+        static native TemplateInstance settings(User user, String block, String profileBlock, String pendingEmail,
+                FormState form, String notice);
 
         static native TemplateInstance deleted();
     }
@@ -69,7 +70,7 @@ public class SettingsPages {
         long id = userId();
         User user = settings.user(id);
         return Response.status(status).entity(Templates.settings(user, user.participationBlock().orElse(null),
-                settings.pendingEmail(id).orElse(null), form, notice)).build();
+                user.profileChangeBlock().orElse(null), settings.pendingEmail(id).orElse(null), form, notice)).build();
     }
 
     private static Response done(String what) {
@@ -89,6 +90,9 @@ public class SettingsPages {
     public Response profile(@RestForm String displayName, @RestForm String bio) {
         FormState form = FormState.empty().value("displayName", AccountRules.trim(displayName)).value("bio", AccountRules.trim(bio));
         settings.updateProfile(userId(), displayName, bio, form);
+        if (form.message() != null) { // this account may not change its public profile now
+            return page(403, form, null);
+        }
         return form.hasErrors() ? page(422, form, null) : done("profile");
     }
 

@@ -98,6 +98,23 @@ public class User extends PanacheEntityBase {
         };
     }
 
+    /**
+     * Why this user may not change their public display name or bio, or empty if they may: only a verified account
+     * in good standing speaks in public under a name of its choosing.
+     */
+    public Optional<String> profileChangeBlock() {
+        return switch (status) {
+            case SUSPENDED -> Optional.of("Your account is suspended: your public display name and bio cannot be changed"
+                    + " until the suspension ends.");
+            case DEREGISTERED -> Optional.of("This account was de-registered: its public display name and bio can no"
+                    + " longer be changed.");
+            case DELETED -> Optional.of("This account has been deleted.");
+            case ACTIVE -> emailVerifiedAt == null
+                    ? Optional.of("Verify your email address first: then you can change your public display name and bio.")
+                    : Optional.empty();
+        };
+    }
+
     public static Optional<User> findByUsername(String username) {
         return find("lower(username) = lower(?1)", username).firstResultOptional();
     }

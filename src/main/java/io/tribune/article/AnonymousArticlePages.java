@@ -48,7 +48,7 @@ public class AnonymousArticlePages implements DatabaseChanges.Listener {
 
     /** What an anonymous article page shows that can change after it was rendered. */
     public record Stamp(long articleId, long threadVersion, Instant updatedAt, boolean commentsOpen,
-            Instant publishedAt, String byline, String sections) {
+            boolean commentsKeepOpen, Instant publishedAt, String byline, String sections) {
     }
 
     record Key(Stamp stamp, boolean open, CommentSort sort, int page) {
@@ -88,7 +88,7 @@ public class AnonymousArticlePages implements DatabaseChanges.Listener {
     }
 
     private static final String STAMP = """
-            select a.id, a.thread_version, a.updated_at, a.comments_open, a.published_at,
+            select a.id, a.thread_version, a.updated_at, a.comments_open, a.comments_keep_open, a.published_at,
                    au.slug || '/' || au.name,
                    (select string_agg(s.slug || '/' || s.name, '|' order by s.position, s.id) from section s)
               from article a join author au on au.id = a.author_id
@@ -166,7 +166,8 @@ public class AnonymousArticlePages implements DatabaseChanges.Listener {
                     return Optional.empty();
                 }
                 return Optional.of(new Stamp(row.getLong(1), row.getLong(2), SqlValues.instant(row.getTimestamp(3)),
-                        row.getBoolean(4), SqlValues.instant(row.getTimestamp(5)), row.getString(6), row.getString(7)));
+                        row.getBoolean(4), row.getBoolean(5), SqlValues.instant(row.getTimestamp(6)), row.getString(7),
+                        row.getString(8)));
             }
         } catch (SQLException e) {
             throw new PersistenceException("Could not read the article's stamp", e);

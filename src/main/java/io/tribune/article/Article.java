@@ -52,8 +52,12 @@ public class Article extends PanacheEntityBase {
     public Instant publishedAt;
     @Column(name = "updated_at")
     public Instant updatedAt;
+    /** False once a person closed the comments. */
     @Column(name = "comments_open")
     public boolean commentsOpen = true;
+    /** A person opened the comments explicitly: no closing by age (see {@link CommentWindow}). */
+    @Column(name = "comments_keep_open")
+    public boolean commentsKeepOpen;
     @Column(name = "comment_count")
     public int commentCount;
     /** Changes whenever what the article's threads show changes; see {@link #threadsChanged(Long)}. */

@@ -59,8 +59,10 @@ public class ArticleApi {
 
     private final ArticleService articles;
     private final ThreadService threads;
+    private final CommentWindow commentWindow;
 
-    ArticleApi(ArticleService articles, ThreadService threads) {
+    ArticleApi(ArticleService articles, ThreadService threads, CommentWindow commentWindow) {
+        this.commentWindow = commentWindow;
         this.articles = articles;
         this.threads = threads;
     }
@@ -82,7 +84,7 @@ public class ArticleApi {
         Article a = articles.findPublished(slug).orElseThrow(NotFoundException::new);
         return new ArticleDetail(a.slug, a.headline, a.standfirst, a.section.slug, a.author.name, a.publishedAt,
                 a.updatedAt, a.heroUrl, a.heroCaption, a.heroCredit, a.body, a.bodyHtml,
-                a.updates.stream().map(u -> new Update(u.postedAt, u.body)).toList(), a.commentCount, a.commentsOpen);
+                a.updates.stream().map(u -> new Update(u.postedAt, u.body)).toList(), a.commentCount, commentWindow.isOpen(a));
     }
 
     @GET

@@ -5,7 +5,6 @@ import java.net.URI;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.tribune.account.CurrentUser;
-import io.tribune.comment.CommentService;
 import io.tribune.comment.CommentSort;
 import io.tribune.comment.CommentThread;
 import io.tribune.comment.ThreadService;
@@ -38,15 +37,15 @@ public class ArticlePages {
 
     private final ArticleService articles;
     private final ThreadService threads;
-    private final CommentService comments;
+    private final CommentWindow commentWindow;
     private final CurrentUser currentUser;
     private final AnonymousArticlePages anonymousPages;
 
-    ArticlePages(ArticleService articles, ThreadService threads, CommentService comments, CurrentUser currentUser,
+    ArticlePages(ArticleService articles, ThreadService threads, CommentWindow commentWindow, CurrentUser currentUser,
             AnonymousArticlePages anonymousPages) {
         this.articles = articles;
         this.threads = threads;
-        this.comments = comments;
+        this.commentWindow = commentWindow;
         this.currentUser = currentUser;
         this.anonymousPages = anonymousPages;
     }
@@ -62,7 +61,7 @@ public class ArticlePages {
         }
         // a logged-in reader's votes and actions are theirs alone: rendered for them
         Article article = articles.findPublished(slug).orElseThrow(() -> movedOrMissing(slug));
-        boolean open = comments.isOpen(article);
+        boolean open = commentWindow.isOpen(article);
         CommentThread thread = threads.page(article, order, number);
         if (number > 1 && thread.threads().isEmpty()) {
             throw new NotFoundException();
@@ -74,7 +73,7 @@ public class ArticlePages {
 
     private Response anonymous(String slug, CommentSort order, int number) {
         AnonymousArticlePages.Stamp stamp = anonymousPages.stamp(slug).orElseThrow(() -> movedOrMissing(slug));
-        boolean open = comments.isOpen(stamp.commentsOpen(), stamp.publishedAt());
+        boolean open = commentWindow.isOpen(stamp.commentsOpen(), stamp.commentsKeepOpen(), stamp.publishedAt());
         AnonymousArticlePages.Page rendered = anonymousPages.get(stamp, open, order, number, () -> {
             Article article = articles.findPublished(slug).orElseThrow(NotFoundException::new);
             CommentThread thread = threads.page(article, order, number);

@@ -6,10 +6,10 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import io.quarkus.vertx.http.runtime.RouteConstants;
-import io.tribune.comment.CommentService;
 import io.tribune.comment.CommentSort;
 import io.tribune.config.TribuneConfig;
 import io.tribune.web.DatabaseGate;
+import io.tribune.web.MalformedAccept;
 import io.tribune.web.Paging;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
@@ -36,13 +36,13 @@ class CachedArticleRoute {
     private static final String GZIP = "gzip";
 
     private final AnonymousArticlePages pages;
-    private final CommentService comments;
+    private final CommentWindow commentWindow;
     private final DatabaseGate gate;
     private final String sessionCookie;
 
-    CachedArticleRoute(AnonymousArticlePages pages, CommentService comments, DatabaseGate gate, TribuneConfig config) {
+    CachedArticleRoute(AnonymousArticlePages pages, CommentWindow commentWindow, DatabaseGate gate, TribuneConfig config) {
         this.pages = pages;
-        this.comments = comments;
+        this.commentWindow = commentWindow;
         this.gate = gate;
         this.sessionCookie = config.accounts().sessionCookie();
     }
@@ -54,6 +54,7 @@ class CachedArticleRoute {
 
     void serve(RoutingContext routing) {
         Optional<AnonymousArticlePages.Page> page = gate.isOpen() && routing.request().getCookie(sessionCookie) == null
+                && routing.get(MalformedAccept.MARK) == null // refused by the REST layer, like on every other page
                 ? cached(routing)
                 : Optional.empty();
         if (page.isEmpty()) {
@@ -111,7 +112,7 @@ class CachedArticleRoute {
             return Optional.empty();
         }
         int number = page.isEmpty() ? 1 : Paging.page(page.get(0));
-        return pages.cached(slug, stamp -> comments.isOpen(stamp.commentsOpen(), stamp.publishedAt()), order, number)
+        return pages.cached(slug, stamp -> commentWindow.isOpen(stamp.commentsOpen(), stamp.commentsKeepOpen(), stamp.publishedAt()), order, number)
                 // a page past the end of the threads is a 404, which the REST path answers
                 .filter(cached -> number == 1 || !cached.empty());
     }

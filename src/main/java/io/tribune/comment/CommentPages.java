@@ -77,7 +77,8 @@ public class CommentPages {
     @Path("{id}/reply")
     @Authenticated
     public TemplateInstance replyForm(@PathParam("id") String id, @RestHeader("HX-Request") String htmx) {
-        Comment parent = visibleParent(id);
+        Comment parent = publishedComment(id);
+        comments.checkRepliable(parent);
         CommentNode node = new CommentNode(parent);
         return htmx != null ? Templates.compose$form(parent.article, node, "", null, null, null)
                 : Templates.compose(parent.article, node, "", null, null, null);
@@ -93,7 +94,11 @@ public class CommentPages {
         if (parentId != null && !parentId.isBlank() && parent.isEmpty()) {
             return form(400, target, null, body, "The comment you are replying to does not exist.", null, htmx);
         }
-        CommentNode parentNode = parent.flatMap(threads::find).map(CommentNode::new).orElse(null);
+        // Shown above the form: only a visible comment of this article (another article's may be unpublished, a
+        // removed one's text is not for readers). Otherwise the form comes back as a top-level one with the refusal.
+        CommentNode parentNode = parent.flatMap(threads::find)
+                .filter(c -> c.article.id.equals(target.id) && c.status == CommentStatus.VISIBLE)
+                .map(CommentNode::new).orElse(null);
         if ("preview".equals(action)) {
             String text = body == null ? "" : body;
             return form(200, target, parentNode, text, null, markdown.comment(text), htmx);
@@ -120,6 +125,7 @@ public class CommentPages {
     @Authenticated
     public TemplateInstance editForm(@PathParam("id") String id) {
         Comment comment = own(id);
+        comments.checkEditable(comment);
         return Templates.edit(comment, comment.body, null);
     }
 
@@ -140,7 +146,9 @@ public class CommentPages {
     @Path("{id}/delete")
     @Authenticated
     public TemplateInstance deleteForm(@PathParam("id") String id) {
-        return Templates.delete(own(id));
+        Comment comment = own(id);
+        comments.checkDeletable(comment);
+        return Templates.delete(comment);
     }
 
     @POST
@@ -159,7 +167,7 @@ public class CommentPages {
         return Response.status(htmx != null ? 200 : status).entity(page).build();
     }
 
-    private Comment visibleParent(String id) {
+    private Comment publishedComment(String id) {
         Comment parent = Ids.parse(id).flatMap(threads::find).orElseThrow(NotFoundException::new);
         if (!parent.article.isPublished()) {
             throw new NotFoundException();

@@ -6,6 +6,7 @@ import java.util.List;
 
 import io.tribune.account.User;
 import io.tribune.article.Article;
+import io.tribune.article.CommentWindow;
 import io.tribune.config.TribuneConfig;
 import io.tribune.markdown.MarkdownRenderer;
 import io.tribune.web.SqlValues;
@@ -24,10 +25,12 @@ public class CommentService {
     private final MarkdownRenderer markdown;
     private final Instance<CommentScreen> screens;
     private final EntityManager em;
+    private final CommentWindow commentWindow;
     private final Event<CommentPosted> posted;
 
     CommentService(TribuneConfig config, MarkdownRenderer markdown, Instance<CommentScreen> screens, EntityManager em,
-            Event<CommentPosted> posted) {
+            CommentWindow commentWindow, Event<CommentPosted> posted) {
+        this.commentWindow = commentWindow;
         this.posted = posted;
         this.config = config;
         this.markdown = markdown;
@@ -77,9 +80,7 @@ public class CommentService {
             if (parent == null || !parent.article.id.equals(article.id)) {
                 throw CommentException.conflict("parentId", "The comment you are replying to is not part of this article.");
             }
-            if (parent.status != CommentStatus.VISIBLE) {
-                throw CommentException.conflict("parentId", "You cannot reply to a comment that was removed, deleted or is awaiting moderation.");
-            }
+            checkRepliable(parent);
         }
         checkFlood(author, body);
         CommentScreen.Verdict verdict = screen(author, body);
@@ -114,9 +115,7 @@ public class CommentService {
     @Transactional
     public Comment edit(long userId, long commentId, String rawBody) {
         Comment c = ownComment(userId, commentId);
-        if (c.status != CommentStatus.VISIBLE) {
-            throw CommentException.conflict(null, "Only a visible comment can be edited.");
-        }
+        checkEditable(c);
         if (!withinEditWindow(c)) {
             throw CommentException.forbidden("Comments can only be edited for " + config.comments().editMinutes()
                     + " minutes after posting.");
@@ -148,29 +147,47 @@ public class CommentService {
         return c;
     }
 
-    /** The author deletes a comment: it keeps its place as a placeholder while it has replies. */
+    /**
+     * The author deletes a comment: it keeps its place as a placeholder while it has replies. A comment a moderator
+     * removed is refused: it must stay in the removed queue, where it can be reviewed and restored.
+     */
     @Transactional
     public Comment delete(long userId, long commentId) {
         Comment c = ownComment(userId, commentId);
         if (c.status == CommentStatus.DELETED) {
             return c;
         }
+        checkDeletable(c);
         Article.threadsChanged(c.article.id, c.status == CommentStatus.VISIBLE ? -1 : 0);
         c.status = CommentStatus.DELETED;
         return c;
     }
 
-    public boolean isOpen(Article article) {
-        return isOpen(article.commentsOpen, article.publishedAt);
+    /** Refuses a reply to a comment that is not visible (removed, deleted or awaiting review). */
+    public void checkRepliable(Comment parent) {
+        if (parent.status != CommentStatus.VISIBLE) {
+            throw CommentException.conflict("parentId",
+                    "You cannot reply to a comment that was removed, deleted or is awaiting moderation.");
+        }
     }
 
-    /** Comments are open unless closed on the article or older than {@code tribune.comments.close-after-days}. */
-    public boolean isOpen(boolean commentsOpen, Instant publishedAt) {
-        if (!commentsOpen) {
-            return false;
+    /** Refuses, with the reason, a deletion the author may not make (see {@link #delete}). */
+    public void checkDeletable(Comment c) {
+        if (c.status == CommentStatus.REMOVED) {
+            throw CommentException.conflict(null, "A moderator removed this comment, so it cannot be deleted: it stays"
+                    + " on record, where a moderator can review it and restore it.");
         }
-        int days = config.comments().closeAfterDays();
-        return days <= 0 || publishedAt == null || Instant.now().isBefore(publishedAt.plus(Duration.ofDays(days)));
+    }
+
+    /** Refuses, with the reason, an edit of a comment that is not visible (removed, deleted or awaiting review). */
+    public void checkEditable(Comment c) {
+        if (c.status != CommentStatus.VISIBLE) {
+            throw CommentException.conflict(null, "Only a visible comment can be edited.");
+        }
+    }
+
+    public boolean isOpen(Article article) {
+        return commentWindow.isOpen(article);
     }
 
     public boolean withinEditWindow(Comment c) {
@@ -194,7 +211,9 @@ public class CommentService {
     }
 
     private String validBody(String raw) {
-        String body = raw == null ? "" : raw.strip();
+        // Browsers send a textarea's line breaks as CRLF but count them as one character for its maxlength, which
+        // is the configured maximum: stored with LF, a comment the form lets through is never "too long" here.
+        String body = raw == null ? "" : raw.replace("\r\n", "\n").replace('\r', '\n').strip();
         if (body.isEmpty()) {
             throw CommentException.invalid("Please write something before posting.");
         }

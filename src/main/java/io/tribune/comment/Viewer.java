@@ -45,7 +45,9 @@ public record Viewer(String username, String blockReason, boolean open, Set<Long
                 && Instant.now().isBefore(node.createdAt().plus(Duration.ofMinutes(editMinutes)));
     }
 
+    /** Not once deleted, nor once a moderator removed it (it stays on record, restorable: {@link CommentService#delete}). */
     public boolean canDelete(CommentNode node) {
-        return loggedIn() && isAuthor(node) && node.status() != CommentStatus.DELETED;
+        return loggedIn() && isAuthor(node) && node.status() != CommentStatus.DELETED
+                && node.status() != CommentStatus.REMOVED;
     }
 }

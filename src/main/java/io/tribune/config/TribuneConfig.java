@@ -11,6 +11,10 @@ public interface TribuneConfig {
     @WithDefault("false")
     boolean demoContent();
 
+    /** The time zone of every time the site shows (an IANA name); {@code <time datetime>} and feeds stay UTC. */
+    @WithDefault("UTC")
+    java.time.ZoneId timeZone();
+
     /** Public base URL used for absolute links (feeds, canonical URLs, emails). */
     @WithDefault("http://localhost:8080")
     String baseUrl();
@@ -184,16 +188,22 @@ public interface TribuneConfig {
         int ipRetentionDays();
 
         /**
-         * Fixed password for the demo moderator {@code moddy} and editor {@code eddie}; when empty (dev) each start
-         * gives them new random passwords, printed in the log. Set only in the test profile.
+         * Fixed password for the demo moderator {@code moddy} and editor {@code eddie}, printed in the log at start;
+         * when empty each start gives them new random passwords. Set in the dev and test profiles only.
          */
         java.util.Optional<String> demoPassword();
     }
 
     interface RateLimit {
+        /** Failed log-ins for one account from one IP address per window (and from one known device). */
         @WithDefault("5")
+        int loginPerAccountAndIp();
+
+        /** Failed log-ins for one account from every address together per window; known devices skip it. */
+        @WithDefault("30")
         int loginPerAccount();
 
+        /** Failed log-ins from one IP address, whatever the account, per window. */
         @WithDefault("20")
         int loginPerIp();
 

@@ -16,14 +16,27 @@ public record ArticleForm(
         @Size(max = 300, message = "The alternative text can be at most 300 characters.") String heroAlt,
         @Size(max = 500, message = "The caption can be at most 500 characters.") String heroCaption,
         @Size(max = 200, message = "The credit can be at most 200 characters.") String heroCredit,
-        boolean commentsOpen) {
+        boolean commentsOpen,
+        boolean commentsKeepOpen) {
+
+    /** Comments open, closing by the age rule. */
+    public ArticleForm(String headline, String slug, Long sectionId, Long authorId, String standfirst, String body,
+            String heroAlt, String heroCaption, String heroCredit, boolean commentsOpen) {
+        this(headline, slug, sectionId, authorId, standfirst, body, heroAlt, heroCaption, heroCredit, commentsOpen,
+                false);
+    }
 
     public static ArticleForm blank(Long authorId) {
-        return new ArticleForm("", "", null, authorId, "", "", "", "", "", true);
+        return new ArticleForm("", "", null, authorId, "", "", "", "", "", true, false);
     }
 
     public static ArticleForm of(io.tribune.article.Article a) {
         return new ArticleForm(a.headline, a.slug, a.section.id, a.author.id, a.standfirst, a.body, a.heroAlt,
-                a.heroCaption, a.heroCredit, a.commentsOpen);
+                a.heroCaption, a.heroCredit, a.commentsOpen, a.commentsKeepOpen);
+    }
+
+    /** The desk's choice: "auto", "open" or "closed". */
+    public String commentsMode() {
+        return io.tribune.article.CommentWindow.mode(commentsOpen, commentsKeepOpen);
     }
 }

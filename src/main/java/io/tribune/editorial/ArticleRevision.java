@@ -52,6 +52,8 @@ public class ArticleRevision extends PanacheEntityBase {
     public Author author;
     @Column(name = "comments_open")
     public boolean commentsOpen;
+    @Column(name = "comments_keep_open")
+    public boolean commentsKeepOpen;
 
     static ArticleRevision of(Article a, String savedBy) {
         ArticleRevision r = new ArticleRevision();
@@ -69,6 +71,7 @@ public class ArticleRevision extends PanacheEntityBase {
         r.section = a.section;
         r.author = a.author;
         r.commentsOpen = a.commentsOpen;
+        r.commentsKeepOpen = a.commentsKeepOpen;
         return r;
     }
 

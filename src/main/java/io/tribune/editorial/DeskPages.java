@@ -223,7 +223,8 @@ public class DeskPages {
     static ArticleForm form(String headline, String slug, String sectionId, String authorId, String standfirst,
             String body, String heroAlt, String heroCaption, String heroCredit, String commentsOpen) {
         return new ArticleForm(trim(headline), trim(slug), id(sectionId), id(authorId), trim(standfirst),
-                body == null ? "" : body, trim(heroAlt), trim(heroCaption), trim(heroCredit), commentsOpen != null);
+                body == null ? "" : body, trim(heroAlt), trim(heroCaption), trim(heroCredit),
+                commentsOpen != null && !"closed".equals(commentsOpen), "open".equals(commentsOpen));
     }
 
     /** A {@code datetime-local} value, read as UTC like every time the site shows. */

@@ -157,6 +157,7 @@ public class EditorialService {
         a.section = r.section;
         a.author = r.author;
         a.commentsOpen = r.commentsOpen;
+        a.commentsKeepOpen = r.commentsKeepOpen;
         a.updatedAt = Instant.now();
         return a;
     }
@@ -224,6 +225,7 @@ public class EditorialService {
         a.heroCaption = blankToNull(form.heroCaption());
         a.heroCredit = blankToNull(form.heroCredit());
         a.commentsOpen = form.commentsOpen();
+        a.commentsKeepOpen = form.commentsOpen() && form.commentsKeepOpen();
     }
 
     /** Once readers may have the old address, it keeps working: a redirect to the new slug. */

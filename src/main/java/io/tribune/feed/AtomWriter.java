@@ -2,11 +2,12 @@ package io.tribune.feed;
 
 import java.io.StringWriter;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
+
+import io.tribune.web.TimeExtensions;
 
 /** A small Atom 1.0 writer over XMLStreamWriter, which does all escaping. */
 final class AtomWriter {
@@ -86,7 +87,7 @@ final class AtomWriter {
     }
 
     static String iso(Instant instant) {
-        return DateTimeFormatter.ISO_INSTANT.format(instant == null ? Instant.EPOCH : instant);
+        return TimeExtensions.iso(instant == null ? Instant.EPOCH : instant);
     }
 
     private void text(String name, String value) throws XMLStreamException {

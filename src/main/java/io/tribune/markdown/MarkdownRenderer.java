@@ -1,7 +1,12 @@
 package io.tribune.markdown;
 
+import java.util.List;
 import java.util.Set;
 
+import org.commonmark.Extension;
+import org.commonmark.ext.autolink.AutolinkExtension;
+import org.commonmark.ext.gfm.strikethrough.StrikethroughExtension;
+import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.Node;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
@@ -43,6 +48,13 @@ public class MarkdownRenderer {
     private final Parser commentParser = Parser.builder().postProcessor(new Mentions()).build();
     private final HtmlRenderer renderer = HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build();
 
+    /** Articles also get GitHub-flavoured tables, ~~strikethrough~~ and bare URLs as links. */
+    private static final List<Extension> ARTICLE_EXTENSIONS = List.of(TablesExtension.create(),
+            StrikethroughExtension.create(), AutolinkExtension.create());
+    private final Parser articleParser = Parser.builder().extensions(ARTICLE_EXTENSIONS).build();
+    private final HtmlRenderer articleRenderer = HtmlRenderer.builder().extensions(ARTICLE_EXTENSIONS)
+            .escapeHtml(true).sanitizeUrls(true).build();
+
     /** A comment's HTML; {@code @name} links to the user's profile. */
     public String comment(String markdown) {
         return COMMENT_POLICY.sanitize(renderer.render(parseComment(markdown)));
@@ -58,7 +70,7 @@ public class MarkdownRenderer {
     }
 
     public String article(String markdown) {
-        return ARTICLE_POLICY.sanitize(toHtml(markdown));
+        return ARTICLE_POLICY.sanitize(articleRenderer.render(articleParser.parse(markdown == null ? "" : markdown)));
     }
 
     private String toHtml(String markdown) {

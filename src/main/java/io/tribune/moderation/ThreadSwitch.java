@@ -2,6 +2,7 @@ package io.tribune.moderation;
 
 import io.tribune.account.User;
 import io.tribune.article.Article;
+import io.tribune.article.CommentWindow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -10,9 +11,11 @@ import jakarta.transaction.Transactional;
 public class ThreadSwitch {
 
     private final AuditLog audit;
+    private final CommentWindow commentWindow;
 
-    ThreadSwitch(AuditLog audit) {
+    ThreadSwitch(AuditLog audit, CommentWindow commentWindow) {
         this.audit = audit;
+        this.commentWindow = commentWindow;
     }
 
     @Transactional
@@ -23,11 +26,14 @@ public class ThreadSwitch {
         if (!open && why.isEmpty()) {
             throw ModerationRefused.invalid("Say why the comments are being closed.");
         }
-        if (article.commentsOpen == open) {
+        // reopening is explicit: it also lifts the age rule (tribune.comments.close-after-days)
+        boolean keptOpen = article.commentsOpen && article.commentsKeepOpen;
+        if (open ? keptOpen : !article.commentsOpen) {
             return;
         }
-        String before = "comments " + (article.commentsOpen ? "open" : "closed") + " on " + article.slug;
+        String before = "comments " + (commentWindow.isOpen(article) ? "open" : "closed") + " on " + article.slug;
         article.commentsOpen = open;
+        article.commentsKeepOpen = open;
         audit.record(moderator, open ? ModerationAction.Type.COMMENTS_OPENED : ModerationAction.Type.COMMENTS_CLOSED,
                 null, null, null, why, before, "comments " + (open ? "open" : "closed") + " on " + article.slug);
     }

@@ -1,5 +1,6 @@
 package io.tribune.web;
 
+import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
@@ -7,6 +8,8 @@ import java.util.List;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -28,7 +31,8 @@ public class ErrorPages {
 
     private static final Logger LOG = Logger.getLogger(ErrorPages.class);
     private static final java.lang.annotation.Annotation[] NO_ANNOTATIONS = {};
-    private static final String FORM_PARSER = "org.jboss.resteasy.reactive.server.core.multipart.FormEncodedDataDefinition";
+    private static final String BODY_PARSERS = "org.jboss.resteasy.reactive.server.core.multipart.";
+    private static final String FORM_PARSER = BODY_PARSERS + "FormEncodedDataDefinition";
     private static final java.util.Set<String> UNSTORABLE_TEXT = java.util.Set.of("22021", "22P05");
 
     @Inject
@@ -54,6 +58,9 @@ public class ErrorPages {
         int status = original.getStatus();
         if (status < 400 || original.hasEntity()) {
             return original;
+        }
+        if (status == 400 && e.getCause() instanceof JsonProcessingException unreadable) {
+            return JsonErrors.response(unreadable); // a body the JSON reader refused: name the field
         }
         return render(status, messageFor(status, e), uri, headers);
     }
@@ -81,6 +88,24 @@ public class ErrorPages {
         if (isUndecodableForm(e)) {
             return render(400, "The form could not be read: it contains a malformed %-escape.", uri, headers);
         }
+        return serverError(e, uri, headers);
+    }
+
+    /**
+     * A form or multipart body that cannot be parsed (cut short, or without its closing boundary) makes Quarkus
+     * REST's body parser throw an IOException before any resource runs: the client's mistake, a 400.
+     */
+    @ServerExceptionMapper
+    public Response unreadableBody(IOException e, UriInfo uri, HttpHeaders headers) {
+        if (thrownBy(e, BODY_PARSERS)) {
+            LOG.debugf("Unreadable request body on %s: %s", uri.getPath(), e);
+            return render(400, "The form could not be read: its data is malformed or incomplete. Please try again.",
+                    uri, headers);
+        }
+        return serverError(e, uri, headers);
+    }
+
+    private static Response serverError(Throwable e, UriInfo uri, HttpHeaders headers) {
         String id = Long.toString(System.nanoTime(), 36);
         LOG.errorf(e, "Unexpected error %s on %s", id, uri.getPath());
         return render(500, "Something went wrong on our side (reference " + id + "). Please try again in a moment.",
@@ -118,11 +143,12 @@ public class ErrorPages {
 
     /** A form body with a broken %-escape ("%zz"): Quarkus REST's form parser throws while decoding it. */
     static boolean isUndecodableForm(RuntimeException e) {
-        if (!(e instanceof IllegalArgumentException)) {
-            return false;
-        }
+        return e instanceof IllegalArgumentException && thrownBy(e, FORM_PARSER);
+    }
+
+    private static boolean thrownBy(Throwable e, String classNamePrefix) {
         for (StackTraceElement frame : e.getStackTrace()) {
-            if (frame.getClassName().startsWith(FORM_PARSER)) {
+            if (frame.getClassName().startsWith(classNamePrefix)) {
                 return true;
             }
         }

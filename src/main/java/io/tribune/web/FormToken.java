@@ -17,12 +17,17 @@ public class FormToken {
 
     /** The request attribute where quarkus-rest-csrf keeps the token of the current request. */
     static final String ATTRIBUTE = "csrf_token";
+    /** A token bound to this request's session, chosen by {@code account.session.SessionCsrf}: it wins. */
+    public static final String BOUND_ATTRIBUTE = "tribune_csrf_token";
 
     @Inject
     RoutingContext routing;
 
     public String value() {
-        Object token = routing == null ? null : routing.get(ATTRIBUTE);
+        if (routing == null) {
+            return "";
+        }
+        Object token = routing.get(BOUND_ATTRIBUTE) != null ? routing.get(BOUND_ATTRIBUTE) : routing.get(ATTRIBUTE);
         return token == null ? "" : token.toString();
     }
 }

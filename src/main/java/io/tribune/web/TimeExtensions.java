@@ -1,30 +1,43 @@
 package io.tribune.web;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 
 import io.quarkus.qute.TemplateExtension;
 
-/** Time as readers see it ({@code {t.display}}) and as machines read it ({@code {t.iso}}). */
+/**
+ * Time as readers see it ({@code {t.display}}, in {@code tribune.time-zone} with its abbreviation) and as machines
+ * read it ({@code {t.iso}}, always UTC).
+ */
 @TemplateExtension
 public class TimeExtensions {
 
-    private static final DateTimeFormatter DISPLAY = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.UK)
-            .withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK)
-            .withZone(ZoneOffset.UTC);
+    static volatile Formats formats = new Formats(ZoneId.of("UTC"));
+
+    record Formats(DateTimeFormatter display, DateTimeFormatter date) {
+        Formats(ZoneId zone) {
+            this(DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm zzz", Locale.UK).withZone(zone),
+                    DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK).withZone(zone));
+        }
+    }
+
 
     static String display(Instant instant) {
-        return instant == null ? "" : DISPLAY.format(instant);
+        return instant == null ? "" : formats.display().format(instant);
     }
 
     static String date(Instant instant) {
-        return instant == null ? "" : DATE.format(instant);
+        return instant == null ? "" : formats.date().format(instant);
     }
 
-    static String iso(Instant instant) {
-        return instant == null ? "" : DateTimeFormatter.ISO_INSTANT.format(instant);
+    /**
+     * For {@code <time datetime>}, meta tags, Atom and the sitemap: to the second, as PostgreSQL's microseconds are
+     * not a valid HTML date-time (at most three fractional digits) and no reader needs them.
+     */
+    public static String iso(Instant instant) {
+        return instant == null ? "" : DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS));
     }
 }

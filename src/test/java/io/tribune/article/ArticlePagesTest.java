@@ -29,7 +29,7 @@ class ArticlePagesTest {
         given().get(LINKEDIN).then().statusCode(200)
                 .header("Set-Cookie", nullValue())
                 .body(containsString("<h1>LinkedIn"))
-                .body(containsString("Privacy</a> / news"))
+                .body(containsString("<p class=\"kicker\"><a href=\"/sections/privacy\">Privacy</a></p>"))
                 .body(containsString("class=\"byline\""))
                 .body(containsString("Data for Generative AI improvement"))
                 .body(containsString("<strong>Update</strong>"))

@@ -5,8 +5,13 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.regex.Pattern;
 
 import org.hamcrest.Matcher;
 import org.junit.jupiter.api.Test;
@@ -57,8 +62,31 @@ class HomePagesTest {
 
     @Test
     void secondPageHasOlderArticles() {
-        given().get("/?page=2").then().statusCode(200)
-                .body(containsString("rel=\"prev\" href=\"/?page=1\""));
+        List<String> expected = QuarkusTransaction.requiringNew().call(() -> Article.getEntityManager().createQuery(
+                "select a.slug from Article a where a.status = io.tribune.article.ArticleStatus.PUBLISHED"
+                        + " and a.publishedAt <= current_timestamp order by a.publishedAt desc, a.id desc", String.class)
+                .setFirstResult(0).setMaxResults(20).getResultList());
+        assertEquals(20, expected.size(), "the demo alone has 20 published articles");
+
+        String first = given().get("/").then().statusCode(200).extract().asString();
+        String second = given().get("/?page=2").then().statusCode(200)
+                .body(containsString("rel=\"prev\" href=\"/?page=1\""))
+                .extract().asString();
+        // articles-per-page is 10 in the test profile
+        assertEquals(expected.subList(0, 10), articleSlugs(first), "page 1: the ten newest");
+        assertEquals(expected.subList(10, 20), articleSlugs(second), "page 2: the next ten, older than page 1's");
+        assertTrue(publishedTimes(second).get(0).compareTo(publishedTimes(first).get(9)) <= 0,
+                "page 2 starts no later than page 1 ends");
+    }
+
+    private static List<String> articleSlugs(String html) {
+        return Pattern.compile("<h2[^>]*>\\s*<a href=\"/articles/([a-z0-9-]+)\"").matcher(html).results()
+                .map(m -> m.group(1)).toList();
+    }
+
+    private static List<Instant> publishedTimes(String html) {
+        return Pattern.compile("<time datetime=\"([^\"]+)\"").matcher(html).results()
+                .map(m -> Instant.parse(m.group(1))).toList();
     }
 
     @Test

@@ -3,12 +3,20 @@ package io.tribune.editorial;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
+import io.restassured.response.Response;
+import io.tribune.account.UserStatus;
+import io.tribune.article.Article;
+import io.tribune.article.ArticleStatus;
+import io.tribune.moderation.ModerationFixtures;
+import io.tribune.testsupport.Sessions;
+import io.tribune.testsupport.Sessions.Session;
 import jakarta.inject.Inject;
 
 /** The desk is for editors and admins; sections are for admins; nobody else gets in, not even to post. */
@@ -19,6 +27,8 @@ class DeskAuthorizationTest {
 
     @Inject
     EditorialFixtures fixtures;
+    @Inject
+    ModerationFixtures moderation;
 
     @BeforeEach
     void users() {
@@ -61,6 +71,57 @@ class DeskAuthorizationTest {
     void adminsUseBoth() {
         given().get("/admin/articles").then().statusCode(200);
         given().get("/admin/sections").then().statusCode(200);
+    }
+
+    /**
+     * Issue 19: a moderator suspends an editor through the admin form; the editor's session (still logged in, to
+     * read) can then neither open the desk nor write, publish or add an update, and nothing is written.
+     */
+    @Test
+    void anEditorSuspendedByAModeratorCanNoLongerWriteOrPublish() {
+        Session editor = Sessions.newUser("desk-suspended", "editor");
+        Session moderator = Sessions.newUser("desk-moderator", "moderator");
+        String section = Long.toString(fixtures.sectionId("security"));
+        Response saved = editor.form().formParam("headline", "Written before the suspension").formParam("sectionId", section)
+                .formParam("standfirst", "A draft.").formParam("body", "Body.").formParam("action", "save")
+                .post("/admin/articles/new");
+        assertEquals(303, saved.statusCode(), "the active editor writes a draft");
+        long draft = DeskForms.idFrom(saved);
+
+        moderator.form().formParam("days", "7").formParam("reason", "Abusive comments")
+                .post("/admin/users/" + editor.username() + "/suspend").then().statusCode(303);
+
+        long articles = fixtures.articleCount();
+        long revisions = fixtures.revisionCount(draft);
+        editor.given().get("/").then().statusCode(200); // still logged in, to read
+        editor.given().get("/admin/articles").then().statusCode(403);
+        editor.given().get("/admin/articles/" + draft).then().statusCode(403);
+        editor.form().formParam("headline", "Written while suspended").formParam("sectionId", section)
+                .formParam("standfirst", "A draft.").formParam("body", "Body.").formParam("action", "save")
+                .post("/admin/articles/new").then().statusCode(403);
+        editor.form().formParam("action", "publish").post("/admin/articles/" + draft + "/publish").then().statusCode(403);
+        editor.form().formParam("update", "Added while suspended.").post("/admin/articles/" + draft + "/updates")
+                .then().statusCode(403);
+        editor.form().formParam("headline", "Renamed while suspended").formParam("sectionId", section)
+                .formParam("standfirst", "A draft.").formParam("body", "Body.").formParam("action", "save")
+                .post("/admin/articles/" + draft).then().statusCode(403);
+        assertEquals(articles, fixtures.articleCount(), "no article was created");
+        assertEquals(revisions, fixtures.revisionCount(draft), "the draft was not changed");
+        Article after = fixtures.reload(draft);
+        assertEquals(ArticleStatus.DRAFT, after.status, "the draft was not published");
+        assertEquals("Written before the suspension", after.headline);
+    }
+
+    /** A suspended admin's session cannot create sections either. */
+    @Test
+    void aSuspendedAdminCannotCreateSections() {
+        Session admin = Sessions.newUser("sections-suspended", "admin");
+        admin.given().get("/admin/sections").then().statusCode(200);
+        moderation.account(admin.username(), "commenter,admin", UserStatus.SUSPENDED);
+        String slug = SectionAdminTest.Fixtures.uniqueSlug("suspended");
+        admin.given().get("/admin/sections").then().statusCode(403);
+        admin.form().formParam("name", "Suspended").formParam("slug", slug).post("/admin/sections").then().statusCode(403);
+        admin.given().get("/sections/" + slug).then().statusCode(404);
     }
 
     private static void forbiddenEverywhere() {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -53,7 +54,6 @@ class FeedsTest {
         List<String> titles = texts(doc, "entry", "title");
         assertTrue(titles.contains("Feed <headline> & \"quotes\""), titles.toString());
         assertFalse(titles.contains("Feed article to unpublish"));
-        assertTrue(titles.size() <= 30);
         Element entry = entryTitled(doc, "Feed <headline> & \"quotes\"");
         Element link = (Element) entry.getElementsByTagNameNS(ATOM, "link").item(0);
         assertEquals("http://localhost:8080/articles/" + a.slug, link.getAttribute("href"));
@@ -62,6 +62,24 @@ class FeedsTest {
         assertTrue(content.contains("<strong>bold</strong>"), content);
         for (String href : attributes(doc, "link", "href")) {
             assertTrue(href.startsWith("http://localhost:8080/"), href);
+        }
+    }
+
+    @Test
+    void siteFeedHasExactlyTheThirtyNewestArticlesNewestFirst() throws Exception {
+        User editor = editorialFixtures.user("feed-editor", "commenter,editor");
+        String run = Fixtures.unique("feed-run");
+        List<String> newestFirst = new ArrayList<>();
+        for (int i = 1; i <= 31; i++) {
+            newestFirst.add(0, editorialFixtures.published(editor, "security", run + " entry " + i, "s", "b").headline);
+        }
+        Document doc = atom("/feeds/articles.atom");
+        List<String> titles = texts(doc, "entry", "title");
+        assertEquals(newestFirst.subList(0, 30), titles, "the 30 newest, newest first; the 31st newest is left out");
+        List<Instant> published = texts(doc, "entry", "published").stream().map(Instant::parse).toList();
+        assertEquals(30, published.size());
+        for (int i = 1; i < published.size(); i++) {
+            assertFalse(published.get(i).isAfter(published.get(i - 1)), "entry " + i + " is newer than the one before");
         }
     }
 

@@ -1,6 +1,7 @@
 package io.tribune.moderation;
 
 import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -25,6 +26,7 @@ import io.tribune.account.User;
 import io.tribune.account.UserStatus;
 import io.tribune.comment.Comment;
 import io.tribune.testsupport.Fixtures;
+import io.tribune.testsupport.Sessions;
 import jakarta.inject.Inject;
 
 /**
@@ -192,13 +194,36 @@ class AdminAuthorizationTest {
         check("admin", Set.of(Access.MODERATION, Access.ADMIN, Access.EDITORIAL));
     }
 
+    /**
+     * Real sessions, logged in through /login while the account was active and still valid afterwards: unlike
+     * {@code @TestSecurity}, their roles come from the session check, which must take every role from a suspended or
+     * de-registered account (issue 19: a suspended editor could still publish).
+     */
+    @Test
+    void suspendedAndDeregisteredStaffSessionsHoldNoRole() {
+        Csrf.uninstall(); // these requests carry their own session's cookies and token
+        for (String role : List.of("moderator", "editor", "admin")) {
+            for (UserStatus status : List.of(UserStatus.SUSPENDED, UserStatus.DEREGISTERED)) {
+                Sessions.Session session = Sessions.newUser("authz-" + role.charAt(0) + status.name().charAt(0), role);
+                Route home = role.equals("editor") ? EDITORIAL_ROUTES.get(0) : MODERATION_ROUTES.get(0);
+                assertEquals(200, call(home, session).statusCode(), "the active " + role + " uses " + home.key());
+                mf.account(session.username(), "commenter," + role, status);
+                check(status.name().toLowerCase() + " " + role, Set.of(), session);
+            }
+        }
+    }
+
     /** Calls every declared route; {@code allowed} are the kinds of route this caller may use. */
     private void check(String who, Set<Access> allowed) {
+        check(who, allowed, null);
+    }
+
+    private void check(String who, Set<Access> allowed, Sessions.Session session) {
         List<String> wrong = new ArrayList<>();
         List<Route> all = new ArrayList<>(MODERATION_ROUTES);
         all.addAll(EDITORIAL_ROUTES);
         for (Route route : all) {
-            int status = call(route).statusCode();
+            int status = call(route, session).statusCode();
             boolean mayUse = allowed.contains(route.access());
             String expected;
             boolean ok;
@@ -223,14 +248,14 @@ class AdminAuthorizationTest {
      * GETs use real values so an allowed caller gets the page; POSTs aim at a missing user or comment, or carry no
      * input, so an allowed caller gets a 4xx or a redirect without changing anything.
      */
-    private Response call(Route route) {
+    private Response call(Route route, Sessions.Session session) {
         boolean get = route.method().equals("GET");
         Map<String, String> params = get
                 ? Map.of("name", "reported", "id", comment.id.toString(), "username", target.username)
                 : Map.of("name", "reported", "id", "0", "username", "no-such-user-authz");
         String path = fill(route.path(), params);
-        RequestSpecification request = given().redirects().follow(false);
-        String token = Csrf.currentToken();
+        RequestSpecification request = session == null ? given().redirects().follow(false) : session.given();
+        String token = session == null ? Csrf.currentToken() : session.csrfToken();
         if (get) {
             return request.get(path);
         }

@@ -42,7 +42,7 @@ class ModerationPathTest {
     @Inject
     UserSanctions sanctions;
     @Inject
-    BlockedIdentities blocked;
+    BlockedSignupScreen blocked;
     @Inject
     MutableClock clock;
     @Inject
@@ -115,9 +115,9 @@ class ModerationPathTest {
         assertEquals(generation + 1, a.sessionGeneration);
         assertNull(a.suspendedUntil);
         assertEquals(3, mf.activeStrikes(author, clock.instant()));
-        assertTrue(blocked.isBlocked(author.username.toUpperCase(), null));
-        assertTrue(blocked.isBlocked("someone-new", author.email.toUpperCase()));
-        assertFalse(blocked.isBlocked("someone-new", "someone-new@example.test"));
+        assertTrue(blocked.refusal(author.username.toUpperCase(), null).isPresent());
+        assertTrue(blocked.refusal("someone-new", author.email.toUpperCase()).isPresent());
+        assertFalse(blocked.refusal("someone-new", "someone-new@example.test").isPresent());
         assertSubjects(author, "Tribune: your comment was removed; you received a strike; your account has been de-registered");
         assertTrue(mails(author).get(0).getText().contains("cannot sign up again"));
 
@@ -217,11 +217,11 @@ class ModerationPathTest {
         assertEquals(403, assertThrows(ModerationRefused.class, () -> sanctions.deregister(mod, mod.username, "x")).status());
         assertEquals(400, assertThrows(ModerationRefused.class, () -> sanctions.deregister(mod, user.username, " ")).status());
         sanctions.deregister(mod, user.username, "Serious abuse");
-        assertTrue(blocked.isBlocked(user.username, null));
+        assertTrue(blocked.refusal(user.username, null).isPresent());
         assertEquals(403, assertThrows(ModerationRefused.class, () -> sanctions.reinstate(mod, user.username, "appeal")).status());
         sanctions.reinstate(admin, user.username, "Appeal upheld");
         assertEquals(UserStatus.ACTIVE, mf.reload(user).status);
-        assertFalse(blocked.isBlocked(user.username, user.email), "reinstating frees the identity");
+        assertFalse(blocked.refusal(user.username, user.email).isPresent(), "reinstating frees the identity");
         assertEquals(List.of(Type.DEREGISTER, Type.REINSTATE), mf.actionsFor(user));
     }
 

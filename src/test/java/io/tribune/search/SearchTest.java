@@ -3,9 +3,13 @@ package io.tribune.search;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
@@ -66,6 +70,9 @@ class SearchTest {
     void unpublishedArticlesAreNotFound() {
         String w = word();
         Article a = fixtures.published(fixtures.user("search-editor", "commenter,editor"), "news", w + " pulled", "s", "b");
+        given().get("/search?q=" + w).then().statusCode(200)
+                .body(containsString("href=\"/articles/" + a.slug + "\""))
+                .body(not(containsString("Nothing found")));
         editorial.unpublish(a.id);
         given().get("/search?q=" + w).then().statusCode(200).body(containsString("Nothing found"));
     }
@@ -84,9 +91,36 @@ class SearchTest {
     }
 
     @Test
-    void demoStoryIsFoundAndPaginated() {
+    void demoStoryIsFoundFromTheSearchBoxInTheHeader() {
         given().get("/search?q=LinkedIn").then().statusCode(200)
                 .body(containsString("/articles/linkedin-trains-ai-on-members-data-by-default"));
         given().get("/").then().body(containsString("action=\"/search\"")).body(containsString("href=\"/search\""));
+    }
+
+    @Test
+    void resultsArePaginatedTenAPage() {
+        String w = word();
+        User editor = fixtures.user("search-editor", "commenter,editor");
+        List<String> newestFirst = new ArrayList<>();
+        for (int i = 1; i <= 12; i++) {
+            newestFirst.add(0, fixtures.published(editor, "news", "The " + w + " story", "Standfirst", "Body.").slug);
+        }
+        // equal rank, so the newest comes first; 10 results a page (tribune.editorial.search-results-per-page)
+        String first = given().get("/search?q=" + w).then().statusCode(200)
+                .body(containsString("rel=\"next\" href=\"/search?q=" + w + "&amp;page=2\""))
+                .body(not(containsString("rel=\"prev\"")))
+                .extract().asString();
+        String second = given().get("/search?q=" + w + "&page=2").then().statusCode(200)
+                .body(containsString("rel=\"prev\" href=\"/search?q=" + w + "&amp;page=1\""))
+                .body(not(containsString("rel=\"next\"")))
+                .extract().asString();
+        assertEquals(newestFirst.subList(0, 10), hitSlugs(first));
+        assertEquals(newestFirst.subList(10, 12), hitSlugs(second));
+        given().get("/search?q=" + w + "&page=3").then().statusCode(404);
+    }
+
+    private static List<String> hitSlugs(String html) {
+        return Pattern.compile("<h2[^>]*>\\s*<a href=\"/articles/([a-z0-9-]+)\"").matcher(html).results()
+                .map(m -> m.group(1)).toList();
     }
 }

@@ -3,8 +3,9 @@ package io.tribune.testsupport;
 import static io.restassured.RestAssured.given;
 
 /**
- * A CSRF token as a browser gets one: the {@code csrf-token} cookie set by a page that shows a form. Without a
- * signature key the form field (or {@code X-CSRF-TOKEN} header) carries the same value as the cookie.
+ * A CSRF token as a browser gets one: the {@code csrf-token} cookie set by a page that shows a form. The form field
+ * (or {@code X-CSRF-TOKEN} header) carries the same value as the cookie. The token is bound to who asks: one taken
+ * anonymously only works for anonymous requests (and one taken under {@code @TestSecurity} for that test user).
  */
 public final class Csrf {
 

@@ -100,10 +100,13 @@ public final class Sessions {
         assertEquals(303, r.statusCode(), "log-in of " + login + " failed: " + r.asString());
         String session = r.getCookie(SESSION_COOKIE);
         assertNotNull(session, "no session cookie");
+        // the log-in answers with a new CSRF token, bound to the new session (the one from /login no longer works)
+        String token = r.getCookie(CSRF);
+        assertNotNull(token, "no CSRF cookie for the new session");
         Map<String, String> cookies = new HashMap<>();
-        cookies.put(CSRF, csrf.cookie());
+        cookies.put(CSRF, token);
         cookies.put(SESSION_COOKIE, session);
-        return new Session(login, Map.copyOf(cookies), csrf.token());
+        return new Session(login, Map.copyOf(cookies), token);
     }
 
     /** A new verified user, unique name starting with the prefix, with {@link #PASSWORD}, logged in. */

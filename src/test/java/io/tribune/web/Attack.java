@@ -125,6 +125,13 @@ final class Attack {
         setup.run();
     }
 
+    /** Log records at ERROR or with a stack trace, caught while the requests ran: client input must cause none. */
+    void logged(List<String> errors) {
+        for (String error : errors) {
+            problems.add("logged during the attack: " + (error.length() > 500 ? error.substring(0, 500) + "..." : error));
+        }
+    }
+
     void verify() {
         closeBatch();
         System.out.printf("bad-input: %s: %d requests, %d ms in requests, %d ms fingerprinting tables%n", name, sent,
@@ -200,7 +207,7 @@ final class Attack {
         }
     }
 
-    private void problem(String what, Response r, String why) {
+    void problem(String what, Response r, String why) {
         String body = r.asString();
         problems.add(what + ": " + why + ", got " + r.statusCode() + " " + r.contentType() + " "
                 + (body.length() > 200 ? body.substring(0, 200) + "..." : body).replaceAll("\\s+", " "));

@@ -19,7 +19,8 @@ import jakarta.inject.Inject;
 
 /**
  * Shared setup of the bad-input suite: the scheduler is paused (a scheduled article published mid-test would look
- * like a write), each test collects its findings in an {@link Attack} and fails at the end with all of them.
+ * like a write), each test collects its findings in an {@link Attack} and fails at the end with all of them,
+ * including every ERROR (or stack trace) logged while it ran ({@link ErrorLog}).
  */
 abstract class BadInputSupport {
 
@@ -40,17 +41,20 @@ abstract class BadInputSupport {
     Scheduler scheduler;
 
     Attack attack;
+    ErrorLog errorLog;
     final BadInput bad = new BadInput(getClass());
 
     @BeforeEach
     void startAttack(TestInfo test) {
         scheduler.pause();
         attack = new Attack(digests, getClass().getSimpleName() + "." + test.getDisplayName());
+        errorLog = ErrorLog.install();
     }
 
     @AfterEach
     void reportFindings() {
         scheduler.resume();
+        attack.logged(errorLog.remove());
         attack.verify();
     }
 

@@ -11,9 +11,11 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import io.tribune.account.User;
 import io.tribune.article.Article;
 import io.tribune.comment.Comment;
+import io.tribune.comment.CommentStatus;
 import io.tribune.testsupport.Sessions;
 
 /**
@@ -163,9 +165,17 @@ class CommentBadInputTest extends BadInputSupport {
                     BadInput.concat("{\"body\": \"", invalid, "\"}")), 400, 403, 409);
         }
         apiRefusals(post, "POST", "{\"body\": \"CSRF test\"}");
-        for (String body : List.of("{\"body\": 12}", "{\"body\": true}", "{\"body\": \"a\", \"body\": \"b\"}",
-                "{\"body\": \"\\ud800 lone\"}", "{\"body\": \"\\u0000 nul\"}", "{\"body\": \"x\", \"parentId\": 1.5}",
-                "{\"body\": \"x\", \"unknown\": [1, 2]}")) {
+        // values of the wrong type are never coerced, unknown and repeated fields are refused: 400 naming the field
+        for (String[] refusal : new String[][] { { "{\"body\": 12}", "body" }, { "{\"body\": true}", "body" },
+                { "{\"body\": \"a\", \"body\": \"b\"}", "body" }, { "{\"body\": \"x\", \"parentId\": 1.5}", "parentId" },
+                { "{\"body\": \"x\", \"parentId\": \"" + others.id + "\"}", "parentId" },
+                { "{\"body\": \"x\", \"unknown\": [1, 2]}", "unknown" } }) {
+            Response r = attack.refused("POST " + post + " " + refusal[0], () -> json(me).body(refusal[0]).post(post), 400);
+            if (r != null && !refusal[1].equals(r.jsonPath().getString("field"))) {
+                attack.problem("POST " + post + " " + refusal[0], r, "the error does not name the field " + refusal[1]);
+            }
+        }
+        for (String body : List.of("{\"body\": \"\\ud800 lone\"}", "{\"body\": \"\\u0000 nul\"}")) {
             attack.outside(() -> fixtures.ageAllBy(myself, Duration.ofMinutes(2)));
             attack.tolerated("POST " + post + " " + body, () -> json(me).body(body).post(post));
         }
@@ -203,11 +213,70 @@ class CommentBadInputTest extends BadInputSupport {
             attack.refused("PATCH /api/comments/{mine} " + body, () -> json(me).body(body).patch("/api/comments/" + mine.id),
                     400, 413);
         }
-        for (String body : List.of("{\"body\": 12}", "{\"body\": \"a\", \"body\": \"b\"}", "{\"body\": [\"a\"]}",
-                "{\"body\": \"\\u0000\"}", "[]", "{")) {
-            attack.tolerated("PATCH /api/comments/{mine} " + body, () -> json(me).body(body)
-                    .patch("/api/comments/" + mine.id));
+        for (String body : List.of("{\"body\": 12}", "{\"body\": \"a\", \"body\": \"b\"}", "{\"body\": [\"a\"]}", "[]", "{",
+                "{\"body\": \"x\", \"status\": \"visible\"}")) {
+            attack.refused("PATCH /api/comments/{mine} " + body, () -> json(me).body(body).patch("/api/comments/" + mine.id),
+                    400);
         }
+        attack.tolerated("PATCH /api/comments/{mine} NUL", () -> json(me).body("{\"body\": \"\\u0000\"}")
+                .patch("/api/comments/" + mine.id));
+    }
+
+    @Test
+    void repliesToCommentsThatAreRemovedDeletedOrAwaitingModeration() {
+        List<Comment> parents = new java.util.ArrayList<>();
+        attack.outside(() -> {
+            for (CommentStatus status : List.of(CommentStatus.REMOVED, CommentStatus.DELETED, CommentStatus.PENDING)) {
+                parents.add(fixtures.comment(article, null, others.author, "Not visible: " + status, status));
+            }
+        });
+        attack.batch("replies to comments that are not visible");
+        for (Comment parent : parents) {
+            String which = "{" + parent.status.name().toLowerCase() + "}";
+            String reply = "/comments/" + parent.id + "/reply";
+            attack.refused("GET " + reply, () -> me.given().get(reply), 409);
+            attack.refused("GET " + reply + " with htmx", () -> me.given().header("HX-Request", "true").get(reply), 409);
+            String typed = "My reply to " + which;
+            Response r = attack.refused("POST /comments parentId=" + which, () -> postForm(me, "/comments",
+                    Map.of("article", article.slug, "parentId", parent.id, "body", typed)), 409);
+            if (r != null && !(r.asString().contains(typed) && r.asString().contains("You cannot reply to a comment that was"))) {
+                attack.problem("POST /comments parentId=" + which, r, "the form does not keep the text and say why");
+            }
+            if (r != null && r.asString().contains("Not visible: ")) {
+                attack.problem("POST /comments parentId=" + which, r, "the hidden comment's text is shown");
+            }
+            attack.read("POST /comments preview parentId=" + which, () -> postForm(me, "/comments",
+                    Map.of("article", article.slug, "parentId", parent.id, "body", typed, "action", "preview")));
+            attack.refused("POST /api/articles/{slug}/comments parentId=" + which, () -> json(me)
+                    .body("{\"body\": \"" + typed + "\", \"parentId\": " + parent.id + "}")
+                    .post("/api/articles/" + article.slug + "/comments"), 409);
+        }
+    }
+
+    @Test
+    void malformedMultipartBodies() {
+        attack.batch("POST /comments with malformed multipart bodies");
+        for (BadInput.RawBody body : BadInput.malformedMultipart(me.csrfToken(), "body")) {
+            attack.refused("POST /comments multipart: " + body.label(), () -> postBytes(me.given(), "/comments",
+                    body.contentType(), body.bytes()), 400, 403, 404, 415);
+            attack.refused("POST /comments multipart anonymously: " + body.label(), () -> postBytes(anonymous(),
+                    "/comments", body.contentType(), body.bytes()), 400, 401, 403, 415);
+        }
+    }
+
+    @Test
+    void aRemovedCommentCannotBeDeletedOrEditedByItsAuthor() {
+        Comment[] removed = new Comment[1];
+        attack.outside(() -> removed[0] = fixtures.comment(article, null, myself, "Removed by a moderator",
+                CommentStatus.REMOVED));
+        attack.batch("my removed comment");
+        String path = "/comments/" + removed[0].id;
+        attack.refused("GET " + path + "/delete", () -> me.given().get(path + "/delete"), 409);
+        attack.refused("POST " + path + "/delete", () -> postForm(me, path + "/delete", Map.of()), 409);
+        attack.refused("DELETE /api" + path, () -> json(me).delete("/api" + path), 409);
+        attack.refused("GET " + path + "/edit", () -> me.given().get(path + "/edit"), 409);
+        attack.refused("POST " + path + "/edit", () -> postForm(me, path + "/edit", Map.of("body", "Edited")), 409);
+        attack.refused("PATCH /api" + path, () -> json(me).body("{\"body\": \"Edited\"}").patch("/api" + path), 409);
     }
 
     private Article closed;

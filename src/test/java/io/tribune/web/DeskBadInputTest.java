@@ -164,6 +164,10 @@ class DeskBadInputTest extends BadInputSupport {
                 "image/png").post(hero), 400, 403);
         attack.refused("POST hero with a forged CSRF", () -> editor.given().multiPart(Sessions.CSRF, "forged")
                 .multiPart("hero", "x.png", BadInput.bytes(1, 2, 3), "image/png").post(hero), 400, 403);
+        for (BadInput.RawBody body : BadInput.malformedMultipart(editor.csrfToken(), "hero")) {
+            attack.refused("POST hero multipart: " + body.label(), () -> postBytes(editor.given(), hero, body.contentType(),
+                    body.bytes()), 400, 403, 404, 415);
+        }
     }
 
     @Test

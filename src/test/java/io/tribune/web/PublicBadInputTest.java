@@ -2,6 +2,7 @@ package io.tribune.web;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -136,6 +137,63 @@ class PublicBadInputTest extends BadInputSupport {
             attack.refused(method + " " + path + " as " + who(s), () -> given(s).request(method, path), 400, 403, 404, 405,
                     415);
         }
+    }
+
+    /**
+     * A malformed Accept header on every GET route the OpenAPI document lists (pages, feeds and the API), as an
+     * anonymous reader, a commenter and the admin: 400 in the site's page (JSON under /api/), never a 500; also on an
+     * article page that readers without an account are served from memory.
+     */
+    @Test
+    void malformedAcceptHeadersOnEveryRoute() {
+        attack.outside(() -> {
+            comment = fixtures.comment(article, null, fixtures.user(io.tribune.testsupport.Fixtures.unique("acceptor")),
+                    "A comment to reply to");
+            anonymous().get("/articles/" + article.slug).then().statusCode(200); // now kept in memory for readers
+        });
+        List<Sessions.Session> who = Arrays.asList(null, commenter(), session(ADMIN));
+        int i = 0;
+        for (String route : getRoutes()) {
+            String path = concrete(route);
+            for (Sessions.Session s : who) {
+                String accept = pick(BadInput.MALFORMED_ACCEPT, i++);
+                attack.refused("GET " + path + " with Accept: " + accept + " as " + who(s),
+                        () -> given(s).header("Accept", accept).get(path), 400);
+            }
+        }
+        for (String accept : BadInput.MALFORMED_ACCEPT) {
+            attack.refused("GET /articles/{cached} with Accept: " + accept + " as anonymous",
+                    () -> anonymous().header("Accept", accept).get("/articles/" + article.slug), 400);
+        }
+        for (String accept : List.of("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8", "*/*",
+                "TEXT/HTML;Q=1.0", "text/html;q=1., */*;q=0.", "text/html;level=1;q=0.5, */*;q=0.1")) {
+            attack.read("GET /policy with a valid Accept: " + accept, () -> anonymous().header("Accept", accept)
+                    .get("/policy")).then().statusCode(200);
+        }
+    }
+
+    private io.tribune.comment.Comment comment;
+
+    /** Every GET route of the application, as the OpenAPI document lists it (with {placeholders}). */
+    private static List<String> getRoutes() {
+        Map<String, Map<String, Object>> paths = anonymous().accept("application/json").get("/q/openapi?format=json")
+                .then().statusCode(200).extract().jsonPath().getMap("paths");
+        List<String> routes = paths.entrySet().stream().filter(e -> e.getValue().containsKey("get")).map(Map.Entry::getKey)
+                .sorted().toList();
+        if (routes.size() < 20) {
+            throw new AssertionError("too few GET routes in the OpenAPI document: " + routes);
+        }
+        return routes;
+    }
+
+    /** A route with its placeholders filled with real values, so that without the guard each page would render. */
+    private String concrete(String route) {
+        String slug = route.startsWith("/sections/") || route.startsWith("/feeds/sections/") ? "news"
+                : route.startsWith("/authors/") ? authorSlug() : article.slug;
+        String id = route.startsWith("/comments/") || route.startsWith("/api/comments/") ? comment.id.toString()
+                : route.startsWith("/admin/articles/") ? article.id.toString() : "1";
+        return route.replace("{slug}", slug).replace("{id}", id).replace("{username}", "moddy")
+                .replace("{name}", "reported").replaceAll("\\{[^}]*}", "1");
     }
 
     private static io.restassured.specification.RequestSpecification given(Sessions.Session s) {

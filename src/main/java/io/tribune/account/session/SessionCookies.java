@@ -1,8 +1,13 @@
 package io.tribune.account.session;
 
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -28,10 +33,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class SessionCookies {
 
     private static final Logger LOG = Logger.getLogger(SessionCookies.class);
+    private static final String HMAC = "HmacSHA256";
 
     private final PersistentLoginManager manager;
     private final String cookieName;
     private final boolean secure;
+    /** Signs the other cookies bound to a session or an account (CSRF tokens, device cookies). */
+    private final Mac signer;
 
     SessionCookies(TribuneConfig config,
             @ConfigProperty(name = "quarkus.http.auth.session.encryption-key") Optional<String> encryptionKey) {
@@ -39,6 +47,7 @@ public class SessionCookies {
         this.cookieName = accounts.sessionCookie();
         this.secure = accounts.secureCookie();
         String key = encryptionKey(encryptionKey, LaunchMode.current());
+        this.signer = signer(key);
         long timeout = accounts.sessionTimeout().toMillis();
         this.manager = new PersistentLoginManager(key, cookieName, timeout, accounts.sessionRenewal().toMillis(), true,
                 "LAX", "/", accounts.sessionTimeout().toSeconds(), null);
@@ -61,6 +70,37 @@ public class SessionCookies {
         new SecureRandom().nextBytes(bytes);
         LOG.info("No session encryption key configured: using a temporary one (sessions end when the app restarts)");
         return Base64.getEncoder().encodeToString(bytes);
+    }
+
+    private static Mac signer(String encryptionKey) {
+        try {
+            // a key of its own, derived from the session key: the same on every instance, never the cipher's key
+            Mac derive = Mac.getInstance(HMAC);
+            derive.init(new SecretKeySpec(encryptionKey.getBytes(StandardCharsets.UTF_8), HMAC));
+            byte[] signingKey = derive.doFinal("tribune cookie signatures".getBytes(StandardCharsets.UTF_8));
+            Mac mac = Mac.getInstance(HMAC);
+            mac.init(new SecretKeySpec(signingKey, HMAC));
+            return mac;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** HMAC-SHA256 of the purpose and value, under a key derived from the session encryption key. */
+    public byte[] sign(String purpose, byte[] value) {
+        try {
+            Mac mac = (Mac) signer.clone();
+            mac.update(purpose.getBytes(StandardCharsets.UTF_8));
+            mac.update((byte) 0);
+            return mac.doFinal(value);
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Whether cookies go out with the Secure flag on this request (as the session cookie does). */
+    public boolean secure(RoutingContext context) {
+        return secure || context.request().isSSL();
     }
 
     /** Starts a session for the user on this response. */
@@ -97,10 +137,6 @@ public class SessionCookies {
 
     boolean present(RoutingContext context) {
         return context.request().getCookie(cookieName) != null;
-    }
-
-    private boolean secure(RoutingContext context) {
-        return secure || context.request().isSSL();
     }
 
     private static String value(long userId, int generation) {

@@ -25,7 +25,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 /**
  * Turns a session cookie's claim into an identity, re-reading the user on every request: a stale generation,
  * a deleted account or an account without a password is refused. The principal's name is the username.
- * Roles are the stored ones, except that "commenter" is only granted once the email is verified.
+ * Roles are the stored ones, except that "commenter" is only granted once the email is verified, and that a
+ * suspended or de-registered account holds no role at all: it stays logged in (to read, see its settings, export
+ * its data or delete itself) but no staff route and no participation is open to it, whatever roles are stored.
  * <p>
  * This runs on every logged-in request, so it is one plain JDBC statement on a connection that goes back to the
  * pool at once. (A Hibernate session outside a transaction would keep its connection until the end of the request,
@@ -39,6 +41,10 @@ public class SessionIdentityProvider implements IdentityProvider<SessionRequest>
             + " email_verified_at is not null from app_user where id = ?";
 
     private static final String USER_NOTICE = "user:";
+
+    /** Identity attributes: the user's id, and the session generation the cookie was issued under. */
+    public static final String USER_ID = "userId";
+    public static final String SESSION_GENERATION = "sessionGeneration";
 
     /** What the session check reads about a user. */
     private record Account(String username, String status, boolean hasPassword, int generation, String roles,
@@ -80,7 +86,9 @@ public class SessionIdentityProvider implements IdentityProvider<SessionRequest>
                 || account.generation() != request.generation()) {
             throw new AuthenticationFailedException("Session no longer valid");
         }
-        return identity(request.userId(), account.username(), account.roles(), account.verified());
+        boolean inGoodStanding = UserStatus.ACTIVE.name().equals(account.status());
+        return identity(request.userId(), request.generation(), account.username(),
+                inGoodStanding ? account.roles() : "", account.verified());
     }
 
     private Account read(Long userId) {
@@ -117,11 +125,13 @@ public class SessionIdentityProvider implements IdentityProvider<SessionRequest>
         accounts.forgetAll();
     }
 
-    private static SecurityIdentity identity(long userId, String username, String roles, boolean verified) {
+    private static SecurityIdentity identity(long userId, int generation, String username, String roles,
+            boolean verified) {
         QuarkusSecurityIdentity.Builder builder = QuarkusSecurityIdentity.builder()
                 .setPrincipal(new QuarkusPrincipal(username))
                 .addRole("user")
-                .addAttribute("userId", userId);
+                .addAttribute(USER_ID, userId)
+                .addAttribute(SESSION_GENERATION, generation);
         for (String role : roles.split(",")) {
             String r = role.trim();
             if (!r.isEmpty() && (!r.equals("commenter") || verified)) {
