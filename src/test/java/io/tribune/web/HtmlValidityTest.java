@@ -70,6 +70,7 @@ class HtmlValidityTest {
         pages.put("/search", () -> given().get("/search"));
         pages.put("/search?q=cloud", () -> given().get("/search?q=cloud"));
         pages.put("/policy", () -> given().get("/policy"));
+        pages.put("/support", () -> given().get("/support"));
         pages.put("/login", () -> given().get("/login"));
         pages.put("/signup", () -> given().get("/signup"));
         pages.put("/password/forgot", () -> given().get("/password/forgot"));
@@ -104,6 +105,7 @@ class HtmlValidityTest {
         pages.put("report page", () -> reader.given().get("/comments/" + theirs.id + "/report"));
         pages.put("/settings", () -> reader.given().get("/settings"));
         pages.put("/settings/moderation", () -> reader.given().get("/settings/moderation"));
+        pages.put("/settings/supporter", () -> reader.given().get("/settings/supporter"));
         pages.put("own profile", () -> reader.given().get("/users/" + reader.username()));
         Sessions.newUser("valid-replier").form().formParam("article", article.slug).formParam("parentId", mine)
                 .formParam("body", "A reply that @" + reader.username() + " is told of").formParam("action", "post")
@@ -159,6 +161,7 @@ class HtmlValidityTest {
         pages.put("/admin/sections", () -> admin.given().get("/admin/sections"));
         pages.put("/admin/mail", () -> admin.given().get("/admin/mail"));
         pages.put("/admin/mail?status=sent", () -> admin.given().get("/admin/mail?status=sent"));
+        pages.put("/admin/supporters", () -> admin.given().get("/admin/supporters"));
         checkAll(pages);
     }
 
