@@ -4,9 +4,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-import io.tribune.comment.Comment;
-import io.tribune.comment.CommentModeration;
-import io.tribune.comment.CommentStatus;
 import io.tribune.config.TribuneConfig;
 import io.tribune.vote.Vote;
 import io.tribune.web.FormState;
@@ -19,14 +16,14 @@ public class AccountSettings {
 
     private final Passwords passwords;
     private final Tokens tokens;
-    private final CommentModeration comments;
+    private final UserComments comments;
     private final TribuneConfig config;
     private final AccountMail mail;
     private final jakarta.enterprise.event.Event<AccountDeleted> deleted;
 
     private final jakarta.enterprise.inject.Instance<PersonalData> personalData;
 
-    AccountSettings(Passwords passwords, Tokens tokens, CommentModeration comments, TribuneConfig config,
+    AccountSettings(Passwords passwords, Tokens tokens, UserComments comments, TribuneConfig config,
             jakarta.enterprise.inject.Instance<PersonalData> personalData, AccountMail mail,
             jakarta.enterprise.event.Event<AccountDeleted> deleted) {
         this.mail = mail;
@@ -137,11 +134,7 @@ public class AccountSettings {
         var profile = new AccountExport.Profile(u.username, u.displayName, u.email, u.bio, u.createdAt, u.emailVerifiedAt,
                 Arrays.stream(u.roles.split(",")).map(String::trim).toList(), u.status.name(), u.notifyReplies,
                 u.notifyModeration, u.notifyMentions, u.notifyReports, u.notifyUpvotes);
-        List<AccountExport.CommentData> written = Comment.<Comment>find(
-                "from Comment c join fetch c.article where c.author.id = ?1 order by c.createdAt", userId).stream()
-                .map(c -> new AccountExport.CommentData(c.id, c.article.slug, c.article.headline, c.parentId, c.body,
-                        c.status.name(), c.createdAt, c.editedAt, c.voteCount))
-                .toList();
+        List<AccountExport.CommentData> written = comments.export(userId);
         List<AccountExport.VoteData> votes = Vote.<Vote>find("key.userId = ?1 order by createdAt", userId).stream()
                 .map(v -> new AccountExport.VoteData(v.key.commentId(), v.createdAt)).toList();
         List<Object> reports = new java.util.ArrayList<>();
@@ -165,11 +158,7 @@ public class AccountSettings {
             return false;
         }
         if (removeComments) {
-            for (Comment c : Comment.<Comment>list("author.id = ?1 and status <> ?2", userId, CommentStatus.DELETED)) {
-                comments.setStatus(c, CommentStatus.DELETED);
-                c.body = "";
-                c.bodyHtml = "";
-            }
+            comments.deleteAll(userId);
         }
         tokens.revokeAll(user);
         user.username = "deleted-" + user.id;

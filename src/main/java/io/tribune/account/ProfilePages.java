@@ -4,9 +4,6 @@ import java.util.List;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.tribune.article.ArticleStatus;
-import io.tribune.comment.Comment;
-import io.tribune.comment.CommentStatus;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -22,12 +19,15 @@ public class ProfilePages {
 
     static final int LATEST = 20;
 
-    public record LatestComment(long id, String articleHeadline, String excerpt, java.time.Instant createdAt) {
+    private final UserComments comments;
+
+    ProfilePages(UserComments comments) {
+        this.comments = comments;
     }
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance profile(User user, long commentCount, List<LatestComment> latest);
+        static native TemplateInstance profile(User user, long commentCount, List<UserComments.Latest> latest);
     }
 
     @GET
@@ -36,19 +36,8 @@ public class ProfilePages {
     public TemplateInstance profile(@PathParam("username") String username) {
         User user = User.findByUsername(username).filter(u -> u.status != UserStatus.DELETED)
                 .orElseThrow(NotFoundException::new);
-        long count = Comment.count("author = ?1 and status = ?2 and article.status = ?3", user, CommentStatus.VISIBLE,
-                ArticleStatus.PUBLISHED);
-        List<LatestComment> latest = Comment.<Comment>find("""
-                from Comment c join fetch c.article a
-                where c.author = ?1 and c.status = ?2 and a.status = ?3 and a.publishedAt <= ?4
-                order by c.createdAt desc""", user, CommentStatus.VISIBLE, ArticleStatus.PUBLISHED, java.time.Instant.now())
-                .page(0, LATEST).list().stream()
-                .map(c -> new LatestComment(c.id, c.article.headline, excerpt(c.body), c.createdAt)).toList();
+        long count = comments.visibleCount(user.id);
+        List<UserComments.Latest> latest = comments.latest(user.id, LATEST);
         return Templates.profile(user, count, latest);
-    }
-
-    static String excerpt(String body) {
-        String flat = body.replaceAll("\\s+", " ").strip();
-        return flat.length() <= 200 ? flat : flat.substring(0, 199) + "…";
     }
 }

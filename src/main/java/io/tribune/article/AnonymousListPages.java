@@ -7,6 +7,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.tribune.config.TribuneConfig;
 import io.tribune.web.DatabaseChanges;
+import io.tribune.web.HttpCaching;
 import io.tribune.web.KeptUntilChanged;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -23,19 +24,54 @@ public class AnonymousListPages implements DatabaseChanges.Listener {
     /** A list page is ~20 summaries: a few hundred entries are a few megabytes. */
     private static final int MAX_PAGES = 500;
 
-    private final KeptUntilChanged<String, byte[]> pages;
+    /**
+     * A rendered page, its entity tag, and where its header's account links are ({@code navStart} to
+     * {@code navEnd}, in bytes; -1 when not found), so that a logged-in reader's copy differs only there.
+     */
+    public record Page(byte[] html, String etag, int navStart, int navEnd) {
+
+        static Page of(String html, String nav) {
+            byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
+            int at = html.indexOf(nav);
+            int start = at < 0 ? -1 : html.substring(0, at).getBytes(StandardCharsets.UTF_8).length;
+            int end = at < 0 ? -1 : start + nav.getBytes(StandardCharsets.UTF_8).length;
+            return new Page(bytes, HttpCaching.etag(bytes), start, end);
+        }
+
+        /** This page with the account links of a logged-in reader in place of a visitor's; null when it cannot be. */
+        public byte[] withNav(String readerNav) {
+            if (navStart < 0) {
+                return null;
+            }
+            byte[] nav = readerNav.getBytes(StandardCharsets.UTF_8);
+            byte[] out = new byte[html.length - (navEnd - navStart) + nav.length];
+            System.arraycopy(html, 0, out, 0, navStart);
+            System.arraycopy(nav, 0, out, navStart, nav.length);
+            System.arraycopy(html, navEnd, out, navStart + nav.length, html.length - navEnd);
+            return out;
+        }
+    }
+
+    private final KeptUntilChanged<String, Page> pages;
 
     AnonymousListPages(DatabaseChanges changes, TribuneConfig config) {
         this.pages = config.pageCache().maxMegabytes() <= 0 ? null
                 : new KeptUntilChanged<>(changes, Caffeine.newBuilder().maximumSize(MAX_PAGES)
-                        .expireAfterAccess(config.pageCache().expireAfterAccess()).<String, byte[]>build());
+                        .expireAfterAccess(config.pageCache().expireAfterAccess()).<String, Page>build());
         changes.subscribe(this);
     }
 
-    /** The page under this key (e.g. "home/2"), rendered by {@code render} unless it is kept. */
-    public byte[] get(String key, Supplier<String> render) {
-        return pages == null ? render.get().getBytes(StandardCharsets.UTF_8)
-                : pages.get(key, k -> render.get().getBytes(StandardCharsets.UTF_8));
+    /**
+     * The page under this key (e.g. "home/2"), rendered by {@code render} unless it is kept; {@code nav} is the
+     * account links as that render shows them (for a visitor without an account).
+     */
+    public Page get(String key, Supplier<String> render, Supplier<String> nav) {
+        return pages == null ? Page.of(render.get(), nav.get()) : pages.get(key, k -> Page.of(render.get(), nav.get()));
+    }
+
+    /** The page under this key if it is kept, without rendering it. */
+    public Page getIfPresent(String key) {
+        return pages == null ? null : pages.getIfPresent(key);
     }
 
     @Override

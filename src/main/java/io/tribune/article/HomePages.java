@@ -5,13 +5,16 @@ import java.util.function.Supplier;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.tribune.account.CurrentUser;
+import io.tribune.web.HttpCaching;
 import io.tribune.web.Paging;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -25,6 +28,8 @@ public class HomePages {
         static native TemplateInstance home(ArticlePage page);
 
         static native TemplateInstance section(Section section, ArticlePage page);
+
+        static native TemplateInstance accountNav();
     }
 
     private static final String HTML_UTF8 = MediaType.TEXT_HTML + ";charset=UTF-8";
@@ -32,35 +37,48 @@ public class HomePages {
     private final ArticleService articles;
     private final CurrentUser currentUser;
     private final AnonymousListPages anonymousPages;
+    private final HttpCaching caching;
 
-    HomePages(ArticleService articles, CurrentUser currentUser, AnonymousListPages anonymousPages) {
+    HomePages(ArticleService articles, CurrentUser currentUser, AnonymousListPages anonymousPages,
+            HttpCaching caching) {
         this.articles = articles;
         this.currentUser = currentUser;
         this.anonymousPages = anonymousPages;
+        this.caching = caching;
     }
 
     @GET
-    public Response home(@QueryParam("page") String page) {
+    public Response home(@QueryParam("page") String page,
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         int number = Paging.page(page);
-        return html("home/" + number, () -> Templates.home(nonEmpty(articles.latest(number))));
+        return html(ifNoneMatch, "home/" + number, () -> Templates.home(nonEmpty(articles.latest(number))));
     }
 
     @GET
     @Path("sections/{slug}")
-    public Response section(@PathParam("slug") String slug, @QueryParam("page") String page) {
+    public Response section(@PathParam("slug") String slug, @QueryParam("page") String page,
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         int number = Paging.page(page);
-        return html("sections/" + slug + "/" + number, () -> {
+        return html(ifNoneMatch, "sections/" + slug + "/" + number, () -> {
             Section section = articles.section(slug).orElseThrow(NotFoundException::new);
             return Templates.section(section, nonEmpty(articles.inSection(section, number)));
         });
     }
 
-    /** The same for every reader without an account: rendered once until an article changes. */
-    private Response html(String key, Supplier<TemplateInstance> page) {
+    /**
+     * The same for every reader without an account: rendered once until an article changes. A logged-in reader
+     * gets that page with their own account links, the only part of these pages that is theirs.
+     */
+    private Response html(String ifNoneMatch, String key, Supplier<TemplateInstance> page) {
         if (currentUser.isLoggedIn()) {
-            return Response.ok(page.get(), HTML_UTF8).build();
+            // the visitor's page with the reader's own account links, when it is kept; else rendered for them
+            AnonymousListPages.Page kept = anonymousPages.getIfPresent(key);
+            byte[] theirs = kept == null ? null : kept.withNav(Templates.accountNav().render().strip());
+            return Response.ok(theirs != null ? theirs : page.get(), HTML_UTF8).build();
         }
-        return Response.ok(anonymousPages.get(key, () -> page.get().render()), HTML_UTF8).build();
+        AnonymousListPages.Page rendered = anonymousPages.get(key, () -> page.get().render(),
+                () -> Templates.accountNav().render().strip());
+        return caching.publicPage(rendered.html(), rendered.etag(), ifNoneMatch);
     }
 
     /** Page 1 may be empty (a new site); a later page without articles does not exist. */

@@ -12,6 +12,16 @@ public record Viewer(String username, String blockReason, boolean open, Set<Long
 
     public static final Viewer ANONYMOUS = new Viewer(null, null, true, Set.of(), 0);
 
+    /**
+     * Renders the thread once for every logged-in reader: each comment's actions are left as a marker, filled in
+     * for each reader when their page is put together (io.tribune.reading).
+     */
+    public static final Viewer SHARED = new Viewer("", null, true, Set.of(), 0);
+
+    public boolean shared() {
+        return this == SHARED;
+    }
+
     public Viewer withOpen(boolean isOpen) {
         return isOpen == open ? this : new Viewer(username, blockReason, isOpen, voted, editMinutes);
     }

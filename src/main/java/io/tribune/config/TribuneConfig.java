@@ -49,6 +49,19 @@ public interface TribuneConfig {
         java.time.Duration expireAfterAccess();
     }
 
+    HttpCache httpCache();
+
+    /** How shared caches (a CDN, Varnish, nginx) may keep the pages readers without an account get. */
+    interface HttpCache {
+        /** {@code s-maxage}: how long a shared cache may serve a page without asking again; 0 sends none. */
+        @WithDefault("60S")
+        java.time.Duration sMaxAge();
+
+        /** {@code stale-while-revalidate}: how long past that it may serve the page while it asks again. */
+        @WithDefault("10M")
+        java.time.Duration staleWhileRevalidate();
+    }
+
     Database database();
 
     interface Comments {

@@ -58,6 +58,8 @@ public class DatabaseChanges {
 
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private volatile boolean live;
+    private volatile boolean trackPositions;
+    private volatile long announcedPosition;
     private volatile boolean running;
     private volatile Connection connection;
     private Thread thread;
@@ -89,6 +91,23 @@ public class DatabaseChanges {
         return live;
     }
 
+    /**
+     * From now on, note the primary's WAL position whenever notices arrive (see {@link #announcedPosition()}); used
+     * when reads may go to a replica.
+     */
+    public void trackPositions() {
+        trackPositions = true;
+    }
+
+    /**
+     * A primary WAL position (in bytes) at or after the commit of every change announced to this instance so far, or
+     * at the moment it last started listening; a replica that has replayed this far holds all of them. 0 unless
+     * {@link #trackPositions()} was called.
+     */
+    public long announcedPosition() {
+        return announcedPosition;
+    }
+
     public void subscribe(Listener listener) {
         listeners.add(listener);
     }
@@ -115,6 +134,7 @@ public class DatabaseChanges {
             try (Connection listening = connect(); Statement statement = listening.createStatement()) {
                 connection = listening;
                 statement.execute("LISTEN " + CHANNEL);
+                notePosition(statement);
                 forgetAll();
                 live = true;
                 if (warned) {
@@ -141,7 +161,9 @@ public class DatabaseChanges {
         long checked = System.nanoTime();
         while (running) {
             PGNotification[] notices = listening.getNotifications((int) POLL_MILLIS);
-            if (notices != null) {
+            if (notices != null && notices.length > 0) {
+                // before the copies are forgotten, so a reader that misses the copy knows how far a replica must be
+                notePosition(statement);
                 for (PGNotification notice : notices) {
                     for (Listener listener : listeners) {
                         listener.changed(notice.getParameter());
@@ -155,24 +177,44 @@ public class DatabaseChanges {
         }
     }
 
+    private void notePosition(Statement statement) throws SQLException {
+        if (trackPositions) {
+            try (var row = statement.executeQuery("select (pg_current_wal_lsn() - '0/0'::pg_lsn)::bigint")) {
+                row.next();
+                announcedPosition = Math.max(announcedPosition, row.getLong(1));
+            }
+        }
+    }
+
     private void forgetAll() {
         for (Listener listener : listeners) {
             listener.forgetAll();
         }
     }
 
-    /** The pool's database and account, on a connection of its own that times out rather than hang. */
+    /**
+     * The pool's database and account, on a connection of its own that times out rather than hang. With a pooler in
+     * transaction mode in front of the pool (PgBouncer), which does not pass notifications, {@code
+     * tribune.notifications.jdbc-url} (and {@code .username}, {@code .password}) point this one straight at the
+     * primary.
+     */
     private static Connection connect() throws SQLException {
         Config config = ConfigProvider.getConfig();
         Properties properties = new Properties();
-        config.getOptionalValue("quarkus.datasource.username", String.class).ifPresent(u -> properties.setProperty("user", u));
-        config.getOptionalValue("quarkus.datasource.password", String.class).ifPresent(p -> properties.setProperty("password", p));
+        config.getOptionalValue("tribune.notifications.username", String.class)
+                .or(() -> config.getOptionalValue("quarkus.datasource.username", String.class))
+                .ifPresent(u -> properties.setProperty("user", u));
+        config.getOptionalValue("tribune.notifications.password", String.class)
+                .or(() -> config.getOptionalValue("quarkus.datasource.password", String.class))
+                .ifPresent(p -> properties.setProperty("password", p));
         properties.setProperty("connectTimeout", "2");
         properties.setProperty("loginTimeout", "3");
         properties.setProperty("socketTimeout", "10");
         properties.setProperty("tcpKeepAlive", "true");
         properties.setProperty("ApplicationName", "tribune-changes");
-        return DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class), properties);
+        String url = config.getOptionalValue("tribune.notifications.jdbc-url", String.class)
+                .orElseGet(() -> config.getValue("quarkus.datasource.jdbc.url", String.class));
+        return DriverManager.getConnection(url, properties);
     }
 
     private static void pause(long millis) {

@@ -1,4 +1,4 @@
-package io.tribune.article;
+package io.tribune.reading;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -30,6 +30,8 @@ import io.restassured.RestAssured;
 import io.restassured.config.DecoderConfig;
 import io.quarkus.test.junit.QuarkusTest;
 import io.tribune.account.User;
+import io.tribune.article.Section;
+import io.tribune.article.Article;
 import io.tribune.comment.Comment;
 import io.tribune.comment.CommentModeration;
 import io.tribune.comment.CommentService;

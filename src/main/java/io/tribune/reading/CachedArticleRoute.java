@@ -1,4 +1,4 @@
-package io.tribune.article;
+package io.tribune.reading;
 
 import java.util.List;
 import java.util.Locale;
@@ -6,9 +6,11 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.tribune.article.CommentWindow;
 import io.tribune.comment.CommentSort;
 import io.tribune.config.TribuneConfig;
 import io.tribune.web.DatabaseGate;
+import io.tribune.web.HttpCaching;
 import io.tribune.web.MalformedAccept;
 import io.tribune.web.Paging;
 import io.vertx.core.MultiMap;
@@ -38,12 +40,15 @@ class CachedArticleRoute {
     private final AnonymousArticlePages pages;
     private final CommentWindow commentWindow;
     private final DatabaseGate gate;
+    private final HttpCaching caching;
     private final String sessionCookie;
 
-    CachedArticleRoute(AnonymousArticlePages pages, CommentWindow commentWindow, DatabaseGate gate, TribuneConfig config) {
+    CachedArticleRoute(AnonymousArticlePages pages, CommentWindow commentWindow, DatabaseGate gate, HttpCaching caching,
+            TribuneConfig config) {
         this.pages = pages;
         this.commentWindow = commentWindow;
         this.gate = gate;
+        this.caching = caching;
         this.sessionCookie = config.accounts().sessionCookie();
     }
 
@@ -61,10 +66,16 @@ class CachedArticleRoute {
             routing.next();
             return;
         }
+        boolean gzip = acceptsGzip(routing.request().getHeader(HttpHeaders.ACCEPT_ENCODING));
+        String etag = gzip ? HttpCaching.gzipped(page.get().etag()) : page.get().etag();
         HttpServerResponse response = routing.response()
                 .putHeader(HttpHeaders.CONTENT_TYPE, HTML_UTF8)
-                .putHeader(HttpHeaders.VARY, "Accept-Encoding");
-        if (acceptsGzip(routing.request().getHeader(HttpHeaders.ACCEPT_ENCODING))) {
+                .putHeader(HttpHeaders.VARY, HttpCaching.VARY)
+                .putHeader(HttpHeaders.CACHE_CONTROL, caching.cacheControl())
+                .putHeader(HttpHeaders.ETAG, etag);
+        if (HttpCaching.matches(routing.request().getHeader(HttpHeaders.IF_NONE_MATCH), etag)) {
+            response.setStatusCode(304).end();
+        } else if (gzip) {
             // already compressed: the server's own compression leaves a response with a Content-Encoding alone
             response.putHeader(HttpHeaders.CONTENT_ENCODING, GZIP).end(page.get().gzipped());
         } else {

@@ -1,4 +1,4 @@
-package io.tribune.article;
+package io.tribune.reading;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -24,6 +24,7 @@ import io.netty.buffer.Unpooled;
 import io.tribune.comment.CommentSort;
 import io.tribune.config.TribuneConfig;
 import io.tribune.web.DatabaseChanges;
+import io.tribune.web.HttpCaching;
 import io.tribune.web.KeptUntilChanged;
 import io.tribune.web.SqlValues;
 import io.vertx.core.buffer.Buffer;
@@ -59,11 +60,11 @@ public class AnonymousArticlePages implements DatabaseChanges.Listener {
      * HTML is kept encoded as UTF-8 and, for the browsers that accept it (nearly all), gzipped once rather than on
      * every response; both outside the heap, so that the network layer sends them without copying them first.
      */
-    public record Page(Buffer html, Buffer gzipped, boolean empty) {
+    public record Page(Buffer html, Buffer gzipped, boolean empty, String etag) {
 
         public static Page of(String html, boolean empty) {
             byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
-            return new Page(direct(bytes), direct(gzip(bytes)), empty);
+            return new Page(direct(bytes), direct(gzip(bytes)), empty, HttpCaching.etag(bytes));
         }
 
         int bytes() {
@@ -122,6 +123,14 @@ public class AnonymousArticlePages implements DatabaseChanges.Listener {
     /** The stamp of a published article, or empty when there is none under that slug. */
     public Optional<Stamp> stamp(String slug) {
         return stamps == null ? read(slug) : Optional.ofNullable(stamps.get(slug, s -> read(s).orElse(null)));
+    }
+
+    /**
+     * The stamp as the database has it now, never the one kept in memory: for logged-in readers, who must see their
+     * own change on their very next page, before this instance is told of it.
+     */
+    public Optional<Stamp> currentStamp(String slug) {
+        return read(slug);
     }
 
     /**

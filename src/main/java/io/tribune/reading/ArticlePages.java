@@ -1,0 +1,170 @@
+package io.tribune.reading;
+
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.tribune.account.CurrentUser;
+import io.tribune.article.Article;
+import io.tribune.article.ArticleService;
+import io.tribune.article.CommentWindow;
+import io.tribune.comment.CommentNode;
+import io.tribune.comment.CommentSort;
+import io.tribune.comment.CommentThread;
+import io.tribune.comment.ThreadService;
+import io.tribune.comment.Viewer;
+import io.tribune.config.TribuneConfig;
+import io.tribune.web.FormToken;
+import io.tribune.web.HttpCaching;
+import io.tribune.web.Paging;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.RedirectionException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * An article with its comment threads. Readers without an account get the whole page from
+ * {@link AnonymousArticlePages}; logged-in readers get the page every logged-in reader shares
+ * ({@link SharedArticlePage}) with their own header, token, comment box and actions put in, and their state read in
+ * one statement ({@link ReaderStates}). A reader with a comment held for review on the article gets the page
+ * rendered for them alone, so that they see it in place.
+ */
+@Path("/articles")
+@Produces(MediaType.TEXT_HTML)
+public class ArticlePages {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance article(Article article, String threadHtml, Viewer viewer, boolean shared);
+
+        static native TemplateInstance thread(String slug, CommentThread thread, Viewer viewer);
+
+        static native TemplateInstance accountNav();
+    }
+
+    private static final String HTML_UTF8 = MediaType.TEXT_HTML + ";charset=UTF-8";
+
+    private final ArticleService articles;
+    private final ThreadService threads;
+    private final CommentWindow commentWindow;
+    private final CurrentUser currentUser;
+    private final SecurityIdentity identity;
+    private final AnonymousArticlePages anonymousPages;
+    private final SharedArticlePages sharedPages;
+    private final ReaderStates readers;
+    private final FormToken formToken;
+    private final HttpCaching caching;
+    private final int editMinutes;
+
+    ArticlePages(ArticleService articles, ThreadService threads, CommentWindow commentWindow, CurrentUser currentUser,
+            SecurityIdentity identity, AnonymousArticlePages anonymousPages, SharedArticlePages sharedPages, ReaderStates readers,
+            FormToken formToken, HttpCaching caching, TribuneConfig config) {
+        this.articles = articles;
+        this.threads = threads;
+        this.commentWindow = commentWindow;
+        this.currentUser = currentUser;
+        this.identity = identity;
+        this.anonymousPages = anonymousPages;
+        this.sharedPages = sharedPages;
+        this.readers = readers;
+        this.formToken = formToken;
+        this.caching = caching;
+        this.editMinutes = config.comments().editMinutes();
+    }
+
+    @GET
+    @Path("{slug}")
+    public Response article(@PathParam("slug") String slug, @QueryParam("sort") String sort,
+            @QueryParam("page") String page, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        CommentSort order = CommentSort.parse(sort);
+        int number = Paging.page(page);
+        if (!currentUser.isLoggedIn()) {
+            return anonymous(slug, order, number, ifNoneMatch);
+        }
+        // read again, not kept: the reader's own comment or vote is on their next page (read-your-writes)
+        AnonymousArticlePages.Stamp stamp = anonymousPages.currentStamp(slug).orElseThrow(() -> movedOrMissing(slug));
+        boolean open = commentWindow.isOpen(stamp.commentsOpen(), stamp.commentsKeepOpen(), stamp.publishedAt());
+        Optional<SharedArticlePage> shared = sharedPages.get(
+                new SharedArticlePages.Key(stamp, open, order, number), () -> renderShared(slug, open, order, number));
+        if (shared.isEmpty()) {
+            return personal(slug, order, number);
+        }
+        if (number > 1 && shared.get().empty()) {
+            throw new NotFoundException();
+        }
+        long userId = currentUser.id().orElseThrow(NotFoundException::new);
+        Optional<ReaderStates.State> state = readers.read(userId, stamp.articleId(), shared.get().commentIds());
+        if (state.isEmpty() || state.get().heldCommentHere()) {
+            return personal(slug, order, number);
+        }
+        SharedArticlePage.Reader reader = new SharedArticlePage.Reader(identity.getPrincipal().getName(),
+                state.get().blockReason(), state.get().voted(), formToken.value(), Templates.accountNav().render().strip(),
+                editMinutes);
+        return Response.ok(shared.get().pageFor(reader), HTML_UTF8).build();
+    }
+
+    private Optional<SharedArticlePage> renderShared(String slug, boolean open, CommentSort order, int number) {
+        Article article = articles.findPublished(slug).orElseThrow(NotFoundException::new);
+        CommentThread thread = threads.page(article, order, number);
+        String threadHtml = Templates.thread(article.slug, thread, Viewer.SHARED).render();
+        String html = Templates.article(article, threadHtml, Viewer.SHARED.withOpen(open), true).render();
+        Map<Long, CommentNode> nodes = new HashMap<>();
+        thread.threads().forEach(node -> collect(node, nodes));
+        return SharedArticlePage.cut(html, Templates.accountNav().render().strip(), formToken.value(), nodes, open,
+                thread.threads().isEmpty());
+    }
+
+    private static void collect(CommentNode node, Map<Long, CommentNode> into) {
+        into.put(node.id(), node);
+        node.replies().forEach(reply -> collect(reply, into));
+    }
+
+    /** The page rendered for this reader alone. */
+    private Response personal(String slug, CommentSort order, int number) {
+        Article article = articles.findPublished(slug).orElseThrow(() -> movedOrMissing(slug));
+        boolean open = commentWindow.isOpen(article);
+        CommentThread thread = threads.page(article, order, number);
+        if (number > 1 && thread.threads().isEmpty()) {
+            throw new NotFoundException();
+        }
+        Viewer viewer = threads.viewer(currentUser.get().orElse(null), open, thread);
+        String threadHtml = Templates.thread(article.slug, thread, viewer).render();
+        return Response.ok(Templates.article(article, threadHtml, viewer.withOpen(open), false), HTML_UTF8).build();
+    }
+
+    private Response anonymous(String slug, CommentSort order, int number, String ifNoneMatch) {
+        AnonymousArticlePages.Stamp stamp = anonymousPages.stamp(slug).orElseThrow(() -> movedOrMissing(slug));
+        boolean open = commentWindow.isOpen(stamp.commentsOpen(), stamp.commentsKeepOpen(), stamp.publishedAt());
+        AnonymousArticlePages.Page rendered = anonymousPages.get(stamp, open, order, number, () -> {
+            Article article = articles.findPublished(slug).orElseThrow(NotFoundException::new);
+            CommentThread thread = threads.page(article, order, number);
+            String threadHtml = Templates.thread(article.slug, thread, Viewer.ANONYMOUS).render();
+            String html = Templates.article(article, threadHtml, Viewer.ANONYMOUS.withOpen(open), false).render();
+            return AnonymousArticlePages.Page.of(html, thread.threads().isEmpty());
+        });
+        if (number > 1 && rendered.empty()) {
+            throw new NotFoundException();
+        }
+        return caching.publicPage(rendered.html(), rendered.etag(), ifNoneMatch);
+    }
+
+    /** An old slug of a published article answers 301 to its current address; anything else is not found. */
+    private WebApplicationException movedOrMissing(String slug) {
+        return articles.redirectFor(slug)
+                .<WebApplicationException>map(to -> new RedirectionException(Response.Status.MOVED_PERMANENTLY,
+                        URI.create("/articles/" + to)))
+                .orElseGet(NotFoundException::new);
+    }
+}

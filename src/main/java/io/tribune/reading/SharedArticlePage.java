@@ -1,0 +1,254 @@
+package io.tribune.reading;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.tribune.comment.CommentNode;
+import io.tribune.comment.CommentStatus;
+
+/**
+ * The article page as every logged-in reader shares it, rendered once and cut where readers differ: the header's
+ * account links, the CSRF token, the comment box (or why they may not comment) and each comment's actions (their
+ * up-vote, reply, edit and delete for their own comments, report). A reader's page is these pieces put back
+ * together with their own inserts: no template is rendered for the thread, and the markup of the inserts is small.
+ */
+final class SharedArticlePage {
+
+    private static final Pattern CONTROLS = Pattern.compile("<!--controls:(\\d+)-->");
+    /** A CSRF field with its value (quarkus-rest-csrf's default name). */
+    private static final Pattern TOKEN_FIELD = Pattern.compile("name=\"csrf-token\" value=\"[^\"]");
+    private static final String COMPOSE_START = "<!--compose-->";
+    private static final String COMPOSE_END = "<!--/compose-->";
+
+    private interface Part {
+    }
+
+    private record Text(byte[] utf8) implements Part {
+    }
+
+    private enum Slot implements Part {
+        TOKEN, NAV
+    }
+
+    private record Controls(CommentNode node) implements Part {
+    }
+
+    /** The comment box, for a reader who may comment; others get the reason they may not. */
+    private record Compose(List<Part> parts) implements Part {
+    }
+
+    /** What differs for one reader. {@code blockReason} is null when they may take part. */
+    record Reader(String username, String blockReason, Set<Long> voted, String token, String nav, int editMinutes) {
+    }
+
+    private final List<Part> parts;
+    private final List<Long> commentIds;
+    private final boolean open;
+    private final boolean empty;
+    private final int bytes;
+
+    private SharedArticlePage(List<Part> parts, List<Long> commentIds, boolean open, boolean empty) {
+        this.parts = parts;
+        this.commentIds = commentIds;
+        this.open = open;
+        this.empty = empty;
+        this.bytes = size(parts);
+    }
+
+    /**
+     * Cuts a page rendered for the shared viewer. {@code nav} and {@code token} are the account links and CSRF token
+     * of the request that rendered it, found in the page and replaced by each reader's own. Empty when they cannot
+     * be found (then the page is rendered for each reader).
+     */
+    static Optional<SharedArticlePage> cut(String html, String nav, String token, Map<Long, CommentNode> nodes,
+            boolean open, boolean empty) {
+        int at = html.indexOf(nav);
+        if (at < 0 || token.length() < 16) {
+            return Optional.empty();
+        }
+        List<Part> parts = new ArrayList<>();
+        cutCompose(html.substring(0, at), token, nodes, parts);
+        parts.add(Slot.NAV);
+        cutCompose(html.substring(at + nav.length()), token, nodes, parts);
+        if (!parts.contains(Slot.TOKEN) || leavesAToken(parts)) {
+            return Optional.empty(); // a form whose token is not this request's: never share it
+        }
+        return Optional.of(new SharedArticlePage(List.copyOf(parts), List.copyOf(nodes.keySet()), open, empty));
+    }
+
+    /** Whether a form field still carries a token once this request's own were cut out. */
+    private static boolean leavesAToken(List<Part> parts) {
+        for (Part part : parts) {
+            if (part instanceof Text text && TOKEN_FIELD.matcher(new String(text.utf8(), StandardCharsets.UTF_8)).find()) {
+                return true;
+            }
+            if (part instanceof Compose compose && leavesAToken(compose.parts())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void cutCompose(String html, String token, Map<Long, CommentNode> nodes, List<Part> into) {
+        int start = html.indexOf(COMPOSE_START);
+        int end = html.indexOf(COMPOSE_END);
+        if (start < 0 || end < start) {
+            cutTokens(html, token, nodes, into);
+            return;
+        }
+        cutTokens(html.substring(0, start), token, nodes, into);
+        List<Part> box = new ArrayList<>();
+        cutTokens(html.substring(start + COMPOSE_START.length(), end), token, nodes, box);
+        into.add(new Compose(List.copyOf(box)));
+        cutTokens(html.substring(end + COMPOSE_END.length()), token, nodes, into);
+    }
+
+    private static void cutTokens(String html, String token, Map<Long, CommentNode> nodes, List<Part> into) {
+        int from = 0;
+        for (int at = html.indexOf(token); at >= 0; at = html.indexOf(token, from)) {
+            cutControls(html.substring(from, at), nodes, into);
+            into.add(Slot.TOKEN);
+            from = at + token.length();
+        }
+        cutControls(html.substring(from), nodes, into);
+    }
+
+    private static void cutControls(String html, Map<Long, CommentNode> nodes, List<Part> into) {
+        Matcher marker = CONTROLS.matcher(html);
+        int from = 0;
+        while (marker.find()) {
+            CommentNode node = nodes.get(Long.parseLong(marker.group(1)));
+            if (node == null) {
+                continue; // cannot happen: every marker comes from a node of this page
+            }
+            text(html.substring(from, marker.start()), into);
+            into.add(new Controls(node));
+            from = marker.end();
+        }
+        text(html.substring(from), into);
+    }
+
+    private static void text(String text, List<Part> into) {
+        if (!text.isEmpty()) {
+            into.add(new Text(text.getBytes(StandardCharsets.UTF_8)));
+        }
+    }
+
+    /** The ids of the comments on this page, whose votes by the reader are looked up. */
+    List<Long> commentIds() {
+        return commentIds;
+    }
+
+    /** Whether the page of threads was empty (a page past the end is "not found"). */
+    boolean empty() {
+        return empty;
+    }
+
+    int bytes() {
+        return bytes;
+    }
+
+    /** This reader's page, as UTF-8. */
+    byte[] pageFor(Reader reader) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(bytes + 8 * 1024 + commentIds.size() * 200);
+        Instant now = Instant.now();
+        write(parts, reader, now, out, new StringBuilder(512));
+        return out.toByteArray();
+    }
+
+    private void write(List<Part> list, Reader reader, Instant now, ByteArrayOutputStream out, StringBuilder scratch) {
+        for (Part part : list) {
+            if (part instanceof Text text) {
+                out.writeBytes(text.utf8());
+            } else if (part == Slot.TOKEN) {
+                out.writeBytes(reader.token().getBytes(StandardCharsets.UTF_8));
+            } else if (part == Slot.NAV) {
+                out.writeBytes(reader.nav().getBytes(StandardCharsets.UTF_8));
+            } else if (part instanceof Controls controls) {
+                scratch.setLength(0);
+                controls(controls.node(), reader, now, scratch);
+                out.writeBytes(scratch.toString().getBytes(StandardCharsets.UTF_8));
+            } else if (part instanceof Compose compose) {
+                if (reader.blockReason() == null) {
+                    write(compose.parts(), reader, now, out, scratch);
+                } else {
+                    out.writeBytes(("<p class=\"warning\" role=\"status\">" + escape(reader.blockReason()) + "</p>")
+                            .getBytes(StandardCharsets.UTF_8));
+                }
+            }
+        }
+    }
+
+    /**
+     * A comment's actions for this reader, the same markup as the {@code commentNode} tag (and {@code voteButton}
+     * for the button an up-vote swaps in). Only numbers are written here: no text from users.
+     */
+    private void controls(CommentNode node, Reader reader, Instant now, StringBuilder html) {
+        long id = node.id();
+        boolean participates = reader.blockReason() == null;
+        boolean own = reader.username().equalsIgnoreCase(node.authorUsername());
+        if (participates && !own && node.isVisible()) {
+            boolean voted = reader.voted().contains(id);
+            html.append("<button form=\"comment-actions\" formaction=\"/comments/").append(id)
+                    .append("/vote\" data-hx-post=\"/comments/").append(id)
+                    .append("/vote\" data-hx-swap=\"outerHTML\" id=\"vote-").append(id).append("\" class=\"vote-button")
+                    .append(voted ? " voted" : "")
+                    .append("\" aria-pressed=\"").append(voted).append("\">&#9650; Up <span class=\"count\">")
+                    .append(node.votes()).append("</span></button>");
+        } else {
+            html.append("<span class=\"votes\">Up ").append(node.votes()).append("</span>");
+        }
+        if (participates && open) {
+            html.append(" <a class=\"reply-link\" href=\"/comments/").append(id).append("/reply\" data-hx-get=\"/comments/")
+                    .append(id).append("/reply\" data-hx-target=\"#reply-slot-").append(id)
+                    .append("\" data-hx-swap=\"innerHTML\">Reply</a>");
+        }
+        if (own && participates && node.isVisible()
+                && now.isBefore(node.createdAt().plus(Duration.ofMinutes(reader.editMinutes())))) {
+            html.append(" <a href=\"/comments/").append(id).append("/edit\">Edit</a>");
+        }
+        if (own && node.status() != CommentStatus.DELETED) {
+            html.append(" <a href=\"/comments/").append(id).append("/delete\">Delete</a>");
+        }
+        if (!own) {
+            html.append(" <a class=\"report\" href=\"/comments/").append(id).append("/report\" rel=\"nofollow\">Report</a>");
+        }
+    }
+
+    private static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    private static int size(List<Part> parts) {
+        int total = 0;
+        for (Part part : parts) {
+            if (part instanceof Text text) {
+                total += text.utf8().length;
+            } else if (part instanceof Compose compose) {
+                total += size(compose.parts());
+            }
+        }
+        return total;
+    }
+}
