@@ -5,10 +5,12 @@ import java.util.List;
 
 /** "Download my data": everything Tribune holds about the user, as JSON. */
 public record AccountExport(Profile profile, List<CommentData> comments, List<VoteData> votes, List<Object> reports,
-        List<Object> moderation) {
+        List<Object> moderation,
+        List<Object> notifications) {
 
     public record Profile(String username, String displayName, String email, String bio, Instant memberSince,
-            Instant emailVerifiedAt, List<String> roles, String status, boolean notifyReplies, boolean notifyModeration) {
+            Instant emailVerifiedAt, List<String> roles, String status, boolean notifyReplies, boolean notifyModeration,
+            boolean notifyMentions, boolean notifyReports, boolean notifyUpvotes) {
     }
 
     /** {@code revisions}: the earlier texts of an edited comment, oldest first. */

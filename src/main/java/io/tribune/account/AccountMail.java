@@ -1,28 +1,30 @@
 package io.tribune.account;
 
-import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.Mailer;
+import io.tribune.notification.outbox.MailOutbox;
 import io.tribune.config.TribuneConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 
 /**
- * The emails accounts send. SMTP is configured by the standard {@code quarkus.mailer.*} settings; in dev and
- * tests the mock mailer keeps them (and dev mode prints them in the log).
+ * The emails accounts send, written to the mail outbox in the transaction that issues the token (so a sign-up
+ * succeeds, and its email goes out later, when the mail server is down). SMTP is configured by the standard
+ * {@code quarkus.mailer.*} settings; in dev and tests the mock mailer keeps them.
  */
 @ApplicationScoped
 public class AccountMail {
 
-    private final Mailer mailer;
+    private final MailOutbox outbox;
     private final TribuneConfig config;
 
-    AccountMail(Mailer mailer, TribuneConfig config) {
-        this.mailer = mailer;
+    AccountMail(MailOutbox outbox, TribuneConfig config) {
+        this.outbox = outbox;
         this.config = config;
     }
 
+    @Transactional(Transactional.TxType.MANDATORY)
     public void verification(String to, String username, String token) {
         String link = config.baseUrl() + "/verify?token=" + token;
-        mailer.send(Mail.withText(to, "Confirm your email address for Tribune", """
+        outbox.add(new MailOutbox.Draft(to, null, "VERIFY", "Confirm your email address for Tribune", """
                 Hello %s,
 
                 please confirm your email address for Tribune by opening this link (valid for %d hours, once):
@@ -30,12 +32,13 @@ public class AccountMail {
                 %s
 
                 If you did not sign up or change your address at Tribune, ignore this email.
-                """.formatted(username, config.accounts().verificationValidity().toHours(), link)));
+                """.formatted(username, config.accounts().verificationValidity().toHours(), link), null));
     }
 
+    @Transactional(Transactional.TxType.MANDATORY)
     public void passwordReset(String to, String username, String token) {
         String link = config.baseUrl() + "/password/reset?token=" + token;
-        mailer.send(Mail.withText(to, "Reset your Tribune password", """
+        outbox.add(new MailOutbox.Draft(to, null, "RESET", "Reset your Tribune password", """
                 Hello %s,
 
                 someone (hopefully you) asked to reset your Tribune password. Choose a new one here (valid for %d minutes, once):
@@ -43,6 +46,6 @@ public class AccountMail {
                 %s
 
                 If you did not ask for this, ignore this email: your password stays as it is.
-                """.formatted(username, config.accounts().resetValidity().toMinutes(), link)));
+                """.formatted(username, config.accounts().resetValidity().toMinutes(), link), null));
     }
 }

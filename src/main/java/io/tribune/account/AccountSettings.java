@@ -18,11 +18,16 @@ public class AccountSettings {
     private final Tokens tokens;
     private final UserComments comments;
     private final TribuneConfig config;
+    private final AccountMail mail;
+    private final jakarta.enterprise.event.Event<AccountDeleted> deleted;
 
     private final jakarta.enterprise.inject.Instance<PersonalData> personalData;
 
     AccountSettings(Passwords passwords, Tokens tokens, UserComments comments, TribuneConfig config,
-            jakarta.enterprise.inject.Instance<PersonalData> personalData) {
+            jakarta.enterprise.inject.Instance<PersonalData> personalData, AccountMail mail,
+            jakarta.enterprise.event.Event<AccountDeleted> deleted) {
+        this.mail = mail;
+        this.deleted = deleted;
         this.passwords = passwords;
         this.tokens = tokens;
         this.comments = comments;
@@ -88,6 +93,7 @@ public class AccountSettings {
             return Optional.empty();
         }
         String token = tokens.issue(user, AccountToken.Purpose.VERIFY_EMAIL, email, config.accounts().verificationValidity());
+        mail.verification(email, user.username, token);
         return Optional.of(new Registration.Issued(email, user.username, token));
     }
 
@@ -107,11 +113,19 @@ public class AccountSettings {
         return Optional.of(user);
     }
 
+    /** The notification choices of the settings page (emails, and the in-site up-vote notice). */
+    public record NotificationChoices(boolean replies, boolean mentions, boolean moderation, boolean reports,
+            boolean upvotes) {
+    }
+
     @Transactional
-    public void notifications(long userId, boolean replies, boolean moderation) {
+    public void notifications(long userId, NotificationChoices choices) {
         User user = User.findById(userId);
-        user.notifyReplies = replies;
-        user.notifyModeration = moderation;
+        user.notifyReplies = choices.replies();
+        user.notifyMentions = choices.mentions();
+        user.notifyModeration = choices.moderation();
+        user.notifyReports = choices.reports();
+        user.notifyUpvotes = choices.upvotes();
     }
 
     @Transactional
@@ -119,17 +133,19 @@ public class AccountSettings {
         User u = User.findById(userId);
         var profile = new AccountExport.Profile(u.username, u.displayName, u.email, u.bio, u.createdAt, u.emailVerifiedAt,
                 Arrays.stream(u.roles.split(",")).map(String::trim).toList(), u.status.name(), u.notifyReplies,
-                u.notifyModeration);
+                u.notifyModeration, u.notifyMentions, u.notifyReports, u.notifyUpvotes);
         List<AccountExport.CommentData> written = comments.export(userId);
         List<AccountExport.VoteData> votes = Vote.<Vote>find("key.userId = ?1 order by createdAt", userId).stream()
                 .map(v -> new AccountExport.VoteData(v.key.commentId(), v.createdAt)).toList();
         List<Object> reports = new java.util.ArrayList<>();
         List<Object> moderation = new java.util.ArrayList<>();
+        List<Object> notices = new java.util.ArrayList<>();
         personalData.forEach(source -> {
             reports.addAll(source.reportsMadeBy(userId));
             moderation.addAll(source.moderationHistoryOf(userId));
+            notices.addAll(source.noticesFor(userId));
         });
-        return new AccountExport(profile, written, votes, reports, moderation);
+        return new AccountExport(profile, written, votes, reports, moderation, notices);
     }
 
     /**
@@ -158,7 +174,11 @@ public class AccountSettings {
         user.roles = "commenter";
         user.notifyReplies = false;
         user.notifyModeration = false;
+        user.notifyMentions = false;
+        user.notifyReports = false;
+        user.notifyUpvotes = false;
         user.sessionGeneration++;
+        deleted.fire(new AccountDeleted(user.id));
         return true;
     }
 }

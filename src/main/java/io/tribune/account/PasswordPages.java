@@ -34,11 +34,9 @@ public class PasswordPages {
     }
 
     private final PasswordReset reset;
-    private final AccountMail mail;
 
-    PasswordPages(PasswordReset reset, AccountMail mail) {
+    PasswordPages(PasswordReset reset) {
         this.reset = reset;
-        this.mail = mail;
     }
 
     @GET
@@ -58,7 +56,7 @@ public class PasswordPages {
             form.message("Too many requests. Please wait " + LoginPages.waitText(seconds) + " and try again.");
             return Response.status(429).header("Retry-After", seconds).entity(Templates.forgot(form, false)).build();
         }
-        reset.request(email).ifPresent(i -> mail.passwordReset(i.email(), i.username(), i.token()));
+        reset.request(email); // the email, if any, is in the outbox
         return Response.ok(Templates.forgot(form, true)).build();
     }
 

@@ -18,8 +18,10 @@ public class PasswordReset {
     private final Tokens tokens;
     private final RateLimiter limiter;
     private final TribuneConfig config;
+    private final AccountMail mail;
 
-    PasswordReset(Passwords passwords, Tokens tokens, RateLimiter limiter, TribuneConfig config) {
+    PasswordReset(Passwords passwords, Tokens tokens, RateLimiter limiter, TribuneConfig config, AccountMail mail) {
+        this.mail = mail;
         this.passwords = passwords;
         this.tokens = tokens;
         this.limiter = limiter;
@@ -45,6 +47,7 @@ public class PasswordReset {
         }
         User u = user.get();
         String token = tokens.issue(u, AccountToken.Purpose.RESET_PASSWORD, u.email, config.accounts().resetValidity());
+        mail.passwordReset(u.email, u.username, token);
         return Optional.of(new Registration.Issued(u.email, u.username, token));
     }
 

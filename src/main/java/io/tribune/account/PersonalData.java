@@ -9,7 +9,14 @@ import java.util.List;
 public interface PersonalData {
 
     /** The reports this user made, as JSON-ready records. */
-    List<?> reportsMadeBy(long userId);
+    default List<?> reportsMadeBy(long userId) {
+        return List.of();
+    }
+
+    /** The notices shown to this user in the site, as JSON-ready records. */
+    default List<?> noticesFor(long userId) {
+        return List.of();
+    }
 
     /** The moderation decisions about this user (and their appeals), as they see them on /settings/moderation. */
     default List<?> moderationHistoryOf(long userId) {

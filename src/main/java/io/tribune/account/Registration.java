@@ -22,9 +22,11 @@ public class Registration {
     private final TribuneConfig config;
     private final EntityManager em;
     private final jakarta.enterprise.inject.Instance<SignupScreen> screens;
+    private final AccountMail mail;
 
     Registration(Passwords passwords, Tokens tokens, TribuneConfig config, EntityManager em,
-            jakarta.enterprise.inject.Instance<SignupScreen> screens) {
+            jakarta.enterprise.inject.Instance<SignupScreen> screens, AccountMail mail) {
+        this.mail = mail;
         this.passwords = passwords;
         this.tokens = tokens;
         this.config = config;
@@ -77,6 +79,7 @@ public class Registration {
         user.roles = "commenter";
         user.persist();
         String token = tokens.issue(user, AccountToken.Purpose.VERIFY_EMAIL, email, config.accounts().verificationValidity());
+        mail.verification(email, username, token);
         return Optional.of(new Issued(email, username, token));
     }
 
@@ -111,6 +114,7 @@ public class Registration {
             return Optional.empty();
         }
         String token = tokens.issue(user, AccountToken.Purpose.VERIFY_EMAIL, user.email, config.accounts().verificationValidity());
+        mail.verification(user.email, user.username, token);
         return Optional.of(new Issued(user.email, user.username, token));
     }
 }

@@ -34,7 +34,7 @@ public class SettingsPages {
             "profile", "Your profile has been saved.",
             "email", "We sent a confirmation link to your new address. Your address changes when you open it.",
             "password", "Your password has been changed. Your other sessions have been logged out.",
-            "notifications", "Your email notification choices have been saved.",
+            "notifications", "Your notification choices have been saved.",
             "verification", "We sent you a new verification link.");
 
     @CheckedTemplate
@@ -47,17 +47,15 @@ public class SettingsPages {
 
     private final AccountSettings settings;
     private final Registration registration;
-    private final AccountMail mail;
     private final CurrentUser currentUser;
     private final SessionCookies cookies;
     private final RateLimiter limiter;
     private final TribuneConfig config;
 
-    SettingsPages(AccountSettings settings, Registration registration, AccountMail mail, CurrentUser currentUser,
+    SettingsPages(AccountSettings settings, Registration registration, CurrentUser currentUser,
             SessionCookies cookies, RateLimiter limiter, TribuneConfig config) {
         this.settings = settings;
         this.registration = registration;
-        this.mail = mail;
         this.currentUser = currentUser;
         this.cookies = cookies;
         this.limiter = limiter;
@@ -108,7 +106,6 @@ public class SettingsPages {
         if (issued.isEmpty()) {
             return page(422, form, null);
         }
-        mail.verification(issued.get().email(), issued.get().username(), issued.get().token());
         return done("email");
     }
 
@@ -130,8 +127,10 @@ public class SettingsPages {
     @Path("notifications")
     @Authenticated
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response notifications(@RestForm String notifyReplies, @RestForm String notifyModeration) {
-        settings.notifications(userId(), notifyReplies != null, notifyModeration != null);
+    public Response notifications(@RestForm String notifyReplies, @RestForm String notifyMentions,
+            @RestForm String notifyModeration, @RestForm String notifyReports, @RestForm String notifyUpvotes) {
+        settings.notifications(userId(), new AccountSettings.NotificationChoices(notifyReplies != null,
+                notifyMentions != null, notifyModeration != null, notifyReports != null, notifyUpvotes != null));
         return done("notifications");
     }
 
@@ -150,7 +149,7 @@ public class SettingsPages {
                             + " before asking again, and check your spam folder."), null);
             return Response.fromResponse(page).header("Retry-After", seconds).build();
         }
-        registration.reissue(id).ifPresent(i -> mail.verification(i.email(), i.username(), i.token()));
+        registration.reissue(id); // the link, if any, is in the outbox
         return done("verification");
     }
 

@@ -36,13 +36,11 @@ public class SignupPages {
     }
 
     private final Registration registration;
-    private final AccountMail mail;
     private final RateLimiter limiter;
     private final TribuneConfig config;
 
-    SignupPages(Registration registration, AccountMail mail, RateLimiter limiter, TribuneConfig config) {
+    SignupPages(Registration registration, RateLimiter limiter, TribuneConfig config) {
         this.registration = registration;
-        this.mail = mail;
         this.limiter = limiter;
         this.config = config;
     }
@@ -75,7 +73,6 @@ public class SignupPages {
             form.message("Please correct the marked fields.");
             return Response.status(422).entity(Templates.signup(form)).build();
         }
-        mail.verification(issued.get().email(), issued.get().username(), issued.get().token());
         return Response.ok(Templates.signedUp(email)).build();
     }
 

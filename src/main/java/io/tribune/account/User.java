@@ -52,6 +52,13 @@ public class User extends PanacheEntityBase {
     public boolean notifyReplies;
     @Column(name = "notify_moderation")
     public boolean notifyModeration;
+    @Column(name = "notify_mentions")
+    public boolean notifyMentions;
+    @Column(name = "notify_reports")
+    public boolean notifyReports;
+    /** An in-site notice, at most once a day per comment, when others up-vote this user's comments. */
+    @Column(name = "notify_upvotes")
+    public boolean notifyUpvotes;
     /** Set by moderation while the account is suspended. */
     @Column(name = "suspended_until")
     public Instant suspendedUntil;

@@ -11,6 +11,7 @@ import io.tribune.config.TribuneConfig;
 import io.tribune.markdown.MarkdownRenderer;
 import io.tribune.web.SqlValues;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -25,10 +26,12 @@ public class CommentService {
     private final Instance<CommentScreen> screens;
     private final EntityManager em;
     private final CommentWindow commentWindow;
+    private final Event<CommentPosted> posted;
 
     CommentService(TribuneConfig config, MarkdownRenderer markdown, Instance<CommentScreen> screens, EntityManager em,
-            CommentWindow commentWindow) {
+            CommentWindow commentWindow, Event<CommentPosted> posted) {
         this.commentWindow = commentWindow;
+        this.posted = posted;
         this.config = config;
         this.markdown = markdown;
         this.screens = screens;
@@ -99,6 +102,8 @@ public class CommentService {
         }
         c.persist(); // the id generator makes a top-level comment its own root
         Article.threadsChanged(article.id, c.status == CommentStatus.VISIBLE ? 1 : 0);
+        posted.fire(new CommentPosted(c.id, author.id, parent == null ? null : parent.author.id, article.id,
+                c.status == CommentStatus.VISIBLE, markdown.mentions(body)));
         return new Posted(c, verdict.outcome() == CommentScreen.Outcome.HOLD ? verdict.message() : null);
     }
 

@@ -1,11 +1,13 @@
 package io.tribune.markdown;
 
 import java.util.List;
+import java.util.Set;
 
 import org.commonmark.Extension;
 import org.commonmark.ext.autolink.AutolinkExtension;
 import org.commonmark.ext.gfm.strikethrough.StrikethroughExtension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.node.Node;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.owasp.html.HtmlPolicyBuilder;
@@ -43,6 +45,7 @@ public class MarkdownRenderer {
             .and(new HtmlPolicyBuilder().allowElements("h2", "h3", "h4", "figure", "figcaption").toFactory());
 
     private final Parser parser = Parser.builder().build();
+    private final Parser commentParser = Parser.builder().postProcessor(new Mentions()).build();
     private final HtmlRenderer renderer = HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build();
 
     /** Articles also get GitHub-flavoured tables, ~~strikethrough~~ and bare URLs as links. */
@@ -52,8 +55,18 @@ public class MarkdownRenderer {
     private final HtmlRenderer articleRenderer = HtmlRenderer.builder().extensions(ARTICLE_EXTENSIONS)
             .escapeHtml(true).sanitizeUrls(true).build();
 
+    /** A comment's HTML; {@code @name} links to the user's profile. */
     public String comment(String markdown) {
-        return COMMENT_POLICY.sanitize(toHtml(markdown));
+        return COMMENT_POLICY.sanitize(renderer.render(parseComment(markdown)));
+    }
+
+    /** The usernames a comment mentions ({@code @name}, outside code and links), each once, as typed. */
+    public Set<String> mentions(String markdown) {
+        return Mentions.in(parser.parse(markdown == null ? "" : markdown));
+    }
+
+    private Node parseComment(String markdown) {
+        return commentParser.parse(markdown == null ? "" : markdown);
     }
 
     public String article(String markdown) {

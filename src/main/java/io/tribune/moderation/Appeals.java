@@ -124,10 +124,7 @@ public class Appeals {
                 appeal.action.action.name().toLowerCase(), why, "appeal " + appeal.id + " open",
                 "appeal " + appeal.id + " " + appeal.outcome.name().toLowerCase()
                         + (reverse && isAccountSanction(appeal) ? (keepStrikes ? ", strikes kept" : ", strikes withdrawn") : ""));
-        sanctions.notify(appeal.user, "Your appeal was " + (reverse ? "successful" : "not successful"),
-                "A moderator has decided your appeal against the " + sanction + " of " + Texts.date(appeal.action.createdAt)
-                        + ".\n\nOutcome: " + (reverse ? "the decision was reversed." : "the decision stands.")
-                        + (why == null ? "" : "\n\nReason: " + why));
+        // the user is told in the site and by email by the notifications feature, which observes this event
         decided.fire(new AppealDecided(appeal.id, appeal.user.id, sanction, reverse, why));
         return appeal;
     }

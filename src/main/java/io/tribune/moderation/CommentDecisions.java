@@ -1,6 +1,8 @@
 package io.tribune.moderation;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 
 import io.tribune.account.User;
 import io.tribune.comment.Comment;
@@ -8,6 +10,7 @@ import io.tribune.comment.CommentModeration;
 import io.tribune.comment.CommentStatus;
 import io.tribune.moderation.ModerationAction.Type;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 /** A moderator's decisions on a comment: approve, remove, restore. Each writes the audit log in the same transaction. */
@@ -33,10 +36,14 @@ public class CommentDecisions {
     private final UserSanctions sanctions;
     private final Clock clock;
     private final io.tribune.config.TribuneConfig.Moderation rules;
+    private final Event<CommentDecided> decided;
+    private final Event<ReportResolved> resolved;
 
     CommentDecisions(CommentModeration moderation, AuditLog audit, UserSanctions sanctions, Clock clock,
-            io.tribune.config.TribuneConfig config) {
+            io.tribune.config.TribuneConfig config, Event<CommentDecided> decided, Event<ReportResolved> resolved) {
         this.rules = config.moderation();
+        this.decided = decided;
+        this.resolved = resolved;
         this.moderation = moderation;
         this.audit = audit;
         this.sanctions = sanctions;
@@ -114,6 +121,8 @@ public class CommentDecisions {
         int cleared = resolveReports(c, CommentReport.Decision.APPROVED);
         audit.record(actor, Type.APPROVE, c.author, c, null, blankToNull(note),
                 "status " + before + ", open reports " + cleared, "status VISIBLE, open reports 0");
+        decided.fire(new CommentDecided(c.id, c.author.id, actor.id, CommentDecided.Outcome.APPROVED, null,
+                before == CommentStatus.PENDING));
         return c;
     }
 
@@ -127,12 +136,8 @@ public class CommentDecisions {
         String why = note == null || note.isBlank() ? reason.label : reason.label + ": " + note.strip();
         audit.record(actor, Type.REMOVE, c.author, c, reason.code, why, "status " + before + ", open reports " + cleared,
                 "status REMOVED");
-        sanctions.notify(c.author, "Your comment was removed",
-                "A moderator removed your comment on \"" + c.article.headline + "\" as " + reason.label.toLowerCase()
-                        + ".\n\nYour comment:\n> " + Texts.excerpt(c.body, 600) + "\n\nReason: " + why + "\n\n"
-                        + "What happens next: the thread shows \"Comment removed by a moderator\" in its place. "
-                        + (reason.strike ? "Removal for this reason gives a strike; you will receive a separate message about it."
-                                : "This removal gives no strike."));
+        decided.fire(new CommentDecided(c.id, c.author.id, actor.id, CommentDecided.Outcome.REMOVED, why,
+                before == CommentStatus.PENDING));
         if (reason.strike) {
             sanctions.strike(actor, c.author, c, reason);
         }
@@ -152,6 +157,7 @@ public class CommentDecisions {
         CommentStatus before = moderation.setStatus(c, CommentStatus.VISIBLE);
         audit.record(actor, Type.RESTORE, c.author, c, null, blankToNull(note), "status " + before,
                 "status VISIBLE" + (strike != null ? ", strike withdrawn" : ""));
+        decided.fire(new CommentDecided(c.id, c.author.id, actor.id, CommentDecided.Outcome.RESTORED, null, false));
         if (strike != null) {
             sanctions.withdrawStrike(actor, strike, "comment " + c.id + " was restored");
         }
@@ -167,6 +173,11 @@ public class CommentDecisions {
     }
 
     private int resolveReports(Comment c, CommentReport.Decision decision) {
+        List<Long> reporters = CommentReport.<CommentReport>list("comment = ?1 and resolvedAt is null", c).stream()
+                .map(r -> r.reporter.id).toList();
+        if (!reporters.isEmpty()) {
+            resolved.fire(new ReportResolved(c.id, reporters, decision == CommentReport.Decision.REMOVED));
+        }
         return CommentReport.update("resolvedAt = ?1, decision = ?2 where comment = ?3 and resolvedAt is null",
                 clock.instant(), decision, c);
     }

@@ -13,6 +13,7 @@ import io.tribune.comment.CommentStatus;
 import io.tribune.config.TribuneConfig;
 import io.tribune.moderation.ModerationAction.Type;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 /** Strikes and what they lead to, and the direct actions on accounts: suspend, de-register, reinstate, hold. */
@@ -23,18 +24,16 @@ public class UserSanctions {
     private final TribuneConfig.Moderation rules;
     private final Clock clock;
     private final AuditLog audit;
-    private final NoticeMailer notices;
+    private final Event<SanctionApplied> sanctions;
     private final CommentModeration comments;
-    private final String baseUrl;
 
-    UserSanctions(TribuneConfig config, Clock clock, AuditLog audit, NoticeMailer notices,
+    UserSanctions(TribuneConfig config, Clock clock, AuditLog audit, Event<SanctionApplied> sanctions,
             CommentModeration comments) {
         this.rules = config.moderation();
         this.clock = clock;
         this.audit = audit;
-        this.notices = notices;
+        this.sanctions = sanctions;
         this.comments = comments;
-        this.baseUrl = config.baseUrl();
     }
 
     public User find(String username) {
@@ -55,13 +54,9 @@ public class UserSanctions {
         long active = Strike.countActive(author, now);
         audit.record(actor, Type.STRIKE, author, comment, reason.code, reason.label,
                 "active strikes " + (active - 1), "active strikes " + active);
-        notify(author, "You have received a strike",
-                "Your comment was removed as " + reason.label.toLowerCase() + ", which gives a strike under the comment "
-                        + "policy. You now have " + active + " active strike" + (active == 1 ? "" : "s")
-                        + ". This strike expires on " + Texts.date(s.expiresAt) + ".\n\n"
-                        + "What happens next: with " + rules.strikesToSuspend() + " active strikes your account is "
-                        + "suspended for " + rules.suspensionDays() + " days; with " + rules.strikesToDeregister()
-                        + " it is de-registered.");
+        sanctions.fire(new SanctionApplied(author.id, actor == null ? null : actor.id, SanctionApplied.Kind.STRIKE,
+                reason.label, comment.id, s.expiresAt, active));
+        String why = active + " active strikes under the comment policy";
         if (active >= rules.strikesToDeregister()) {
             applyDeregistration(actor, author, strikeGround(author, now), AUTOMATIC);
         } else if (active >= rules.strikesToSuspend()) {
@@ -127,11 +122,11 @@ public class UserSanctions {
         }
         audit.record(actor, Type.REINSTATE, user, null, AUTOMATIC, "The strikes behind the sanction no longer reach its "
                 + "threshold: " + why, before, state(user));
-        notify(user, user.status == UserStatus.ACTIVE ? "Your account is no longer restricted" : "Your de-registration was lifted",
-                "A strike of yours was withdrawn (" + why + "), so the sanction it caused no longer stands. "
-                        + (user.status == UserStatus.ACTIVE ? "You can comment, vote and report again."
-                                : "Your account stays suspended until " + Texts.dateTime(user.suspendedUntil)
-                                        + ", the end of the suspension your remaining strikes give."));
+        sanctions.fire(new SanctionApplied(user.id, actor == null ? null : actor.id, SanctionApplied.Kind.REINSTATEMENT,
+                "A strike of yours was withdrawn (" + why + "), so the sanction it caused no longer stands."
+                        + (user.status == UserStatus.ACTIVE ? "" : " Your account stays suspended until "
+                                + Texts.dateTime(user.suspendedUntil) + ", as your remaining strikes give."),
+                null, user.suspendedUntil, active));
     }
 
     public User suspend(User actor, String username, Integer days, String reason) {
@@ -174,8 +169,8 @@ public class UserSanctions {
         target.deregisteredReason = null;
         BlockedIdentity.delete("userId", target.id);
         audit.record(actor, Type.REINSTATE, target, null, null, why, before, state(target));
-        notify(target, "Your account has been reinstated",
-                "A moderator has reinstated your account. You can comment, vote and report again.\n\nReason: " + why);
+        sanctions.fire(new SanctionApplied(target.id, actor.id, SanctionApplied.Kind.REINSTATEMENT, why, null, null,
+                Strike.countActive(target, clock.instant())));
     }
 
     public User alwaysHold(User actor, String username, boolean on, String reason) {
@@ -263,12 +258,8 @@ public class UserSanctions {
         target.suspendedUntil = until;
         target.suspensionReason = AuditLog.truncate(reason, 1000);
         audit.record(actor, Type.SUSPEND, target, null, reasonCode, reason, before, state(target));
-        notify(target, "Your account is suspended until " + Texts.dateTime(until),
-                "Your account has been suspended until " + Texts.dateTime(until) + ".\n\nReason: " + reason + "\n\n"
-                        + "What happens next: you can still read and log in, but you cannot comment, vote or report "
-                        + "until then. Further strikes lead to de-registration (" + rules.strikesToDeregister()
-                        + " active strikes). You can appeal within " + rules.appealDays() + " days from your moderation "
-                        + "history.");
+        sanctions.fire(new SanctionApplied(target.id, actor == null ? null : actor.id, SanctionApplied.Kind.SUSPENSION,
+                reason, null, until, Strike.countActive(target, clock.instant())));
     }
 
     private void applyDeregistration(User actor, User target, String reason, String reasonCode) {
@@ -294,12 +285,8 @@ public class UserSanctions {
             }
         }
         audit.record(actor, Type.DEREGISTER, target, null, reasonCode, reason, before, state(target));
-        notify(target, "Your account has been de-registered",
-                "Your account has been de-registered under the comment policy.\n\nReason: " + reason + "\n\n"
-                        + "What happens next: you can no longer comment, vote or report, and this username and email "
-                        + "address cannot register again. You can still log in to read, see your moderation history, "
-                        + "download your data or delete your account, and you can appeal within " + rules.appealDays()
-                        + " days.");
+        sanctions.fire(new SanctionApplied(target.id, actor == null ? null : actor.id,
+                SanctionApplied.Kind.DEREGISTRATION, reason, null, null, Strike.countActive(target, clock.instant())));
     }
 
     private void block(String kind, String value, User user) {
@@ -312,12 +299,6 @@ public class UserSanctions {
             b.createdAt = clock.instant();
             b.persist();
         }
-    }
-
-    void notify(User user, String subject, String text) {
-        notices.queue(new ModerationNotice(user.email, "Tribune: " + subject, "Hello " + user.displayName + ",\n\n" + text
-                + "\n\nYour moderation history: " + baseUrl + "/settings/moderation\nThe comment policy: " + baseUrl
-                + "/policy\n"));
     }
 
     static String state(User u) {

@@ -81,7 +81,10 @@ class AdminAuthorizationTest {
             new Route("POST", "/api/admin/comments/{id}/restore", Access.MODERATION),
             new Route("POST", "/api/admin/users/{username}/suspend", Access.MODERATION),
             new Route("POST", "/api/admin/users/{username}/deregister", Access.MODERATION),
-            new Route("POST", "/api/admin/users/{username}/reinstate", Access.ADMIN));
+            new Route("POST", "/api/admin/users/{username}/reinstate", Access.ADMIN),
+            // the mail outbox (io.tribune.notification.outbox)
+            new Route("GET", "/admin/mail", Access.ADMIN),
+            new Route("POST", "/admin/mail/{id}/retry", Access.ADMIN));
 
     /**
      * Editorial routes (/admin/articles* for editors and admins, /admin/sections* for admins): declare new ones here.

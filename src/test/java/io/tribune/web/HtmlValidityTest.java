@@ -76,6 +76,7 @@ class HtmlValidityTest {
         pages.put("/password/forgot", () -> given().get("/password/forgot"));
         pages.put("/password/reset", () -> given().get("/password/reset?token=not-a-token"));
         pages.put("404", () -> given().get("/articles/no-such-article"));
+        pages.put("unsubscribe, refused link", () -> given().get("/unsubscribe?token=not-a-token"));
         checkAll(pages);
     }
 
@@ -106,6 +107,10 @@ class HtmlValidityTest {
         pages.put("/settings/moderation", () -> reader.given().get("/settings/moderation"));
         pages.put("/settings/supporter", () -> reader.given().get("/settings/supporter"));
         pages.put("own profile", () -> reader.given().get("/users/" + reader.username()));
+        Sessions.newUser("valid-replier").form().formParam("article", article.slug).formParam("parentId", mine)
+                .formParam("body", "A reply that @" + reader.username() + " is told of").formParam("action", "post")
+                .post("/comments").then().statusCode(303);
+        pages.put("/notifications", () -> reader.given().get("/notifications"));
         checkAll(pages);
     }
 
@@ -154,6 +159,8 @@ class HtmlValidityTest {
         pages.put("/admin/articles/new", () -> editor.given().get("/admin/articles/new"));
         pages.put("edit page", () -> editor.given().get(edit));
         pages.put("/admin/sections", () -> admin.given().get("/admin/sections"));
+        pages.put("/admin/mail", () -> admin.given().get("/admin/mail"));
+        pages.put("/admin/mail?status=sent", () -> admin.given().get("/admin/mail?status=sent"));
         pages.put("/admin/supporters", () -> admin.given().get("/admin/supporters"));
         checkAll(pages);
     }
