@@ -47,6 +47,9 @@ public class ErrorPages {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance error(int status, String title, String message);
+
+        /** For refusals answered before the request reaches Quarkus REST: no session, no database. */
+        static native TemplateInstance bare(int status, String title, String message, String stylesheet);
     }
 
     public record ApiError(int status, String message, String field) {

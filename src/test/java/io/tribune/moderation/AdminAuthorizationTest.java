@@ -102,7 +102,10 @@ class AdminAuthorizationTest {
             new Route("POST", "/admin/articles/{id}/revisions/{revision}/restore", Access.EDITORIAL),
             new Route("GET", "/admin/sections", Access.ADMIN),
             new Route("POST", "/admin/sections", Access.ADMIN),
-            new Route("POST", "/admin/sections/{id}", Access.ADMIN));
+            new Route("POST", "/admin/sections/{id}", Access.ADMIN),
+            new Route("GET", "/admin/supporters", Access.ADMIN),
+            new Route("POST", "/admin/supporters", Access.ADMIN),
+            new Route("POST", "/admin/supporters/end", Access.ADMIN));
 
     static final String COMMENTER = "authz-commenter";
     static final String SUSPENDED = "authz-suspended";

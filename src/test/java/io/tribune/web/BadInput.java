@@ -156,9 +156,9 @@ final class BadInput {
         bodies.add(raw("only the opening boundary", type, "--" + b + "\r\n"));
         bodies.add(raw("an empty body", type, ""));
         bodies.add(raw("no boundary parameter", "multipart/form-data", csrf + part + "x\r\n--" + b + "--\r\n"));
-        // NOT YET FIXED (bad19, open): "multipart/form-data; boundary=" (an empty boundary) still makes Quarkus REST's
-        // multipart parser throw StringIndexOutOfBoundsException: a 500 and an ERROR log. Add it back once fixed:
-        // bodies.add(raw("an empty boundary", "multipart/form-data; boundary=", "--\r\n\r\nx\r\n----\r\n"));
+        // Quarkus REST's parser throws on an empty boundary: web.MultipartBoundaryGuard refuses it first
+        bodies.add(raw("an empty boundary", "multipart/form-data; boundary=", "--\r\n\r\nx\r\n----\r\n"));
+        bodies.add(raw("a quoted empty boundary", "multipart/form-data; boundary=\"\"", "--\r\n\r\nx\r\n----\r\n"));
         bodies.add(raw("a boundary of 500 characters", "multipart/form-data; boundary=" + "b".repeat(500),
                 "--" + "b".repeat(500) + "\r\nContent-Disposition: form-data; name=\"x\"\r\n\r\ny"));
         bodies.add(raw("a part without Content-Disposition", type, csrf + "--" + b + "\r\n\r\nbare\r\n--" + b + "--\r\n"));

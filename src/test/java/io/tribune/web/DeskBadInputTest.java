@@ -158,8 +158,11 @@ class DeskBadInputTest extends BadInputSupport {
                     .multiPart(Sessions.CSRF, editor.csrfToken()).multiPart("hero", "picture.jpg", junk, "image/jpeg")
                     .post(hero), 400, 413);
         }
-        attack.refused("POST hero over the 10 MB body limit", () -> editor.given().multiPart(Sessions.CSRF,
-                editor.csrfToken()).multiPart("hero", "big.jpg", new byte[11 * 1024 * 1024], "image/jpeg").post(hero), 413);
+        // with its length declared, an upload over the 10 MB body limit is refused before it is read
+        // (web.MultipartBoundaryGuard). KNOWN DEFECT (open, issue 19 item 4): sent chunked, without a length, it still
+        // gets its 413, but Quarkus also logs an ERROR "Response has already been written".
+        attack.refused("POST hero over the 10 MB body limit", () -> postBytes(editor.given(), hero,
+                "multipart/form-data; boundary=tribune-big", oversized(editor.csrfToken())), 413);
         attack.refused("POST hero without CSRF", () -> editor.given().multiPart("hero", "x.png", BadInput.bytes(1, 2, 3),
                 "image/png").post(hero), 400, 403);
         attack.refused("POST hero with a forged CSRF", () -> editor.given().multiPart(Sessions.CSRF, "forged")
@@ -199,5 +202,17 @@ class DeskBadInputTest extends BadInputSupport {
         AccountBadInputTest.formRefusals(attack, chief, "/admin/sections", Map.of("name", "Fuzz", "slug", "fuzz-csrf"));
         attack.refused("POST /admin/sections as text", () -> chief.given().contentType(ContentType.TEXT).body("name=x")
                 .post("/admin/sections"), 400, 415);
+    }
+
+    /** A well-formed multipart body with a CSRF field and an 11 MB picture, sent with its Content-Length. */
+    private static byte[] oversized(String csrfToken) {
+        byte[] head = ("--tribune-big\r\nContent-Disposition: form-data; name=\"" + Sessions.CSRF + "\"\r\n\r\n" + csrfToken
+                + "\r\n--tribune-big\r\nContent-Disposition: form-data; name=\"hero\"; filename=\"big.jpg\"\r\n"
+                + "Content-Type: image/jpeg\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] tail = "\r\n--tribune-big--\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] body = new byte[head.length + 11 * 1024 * 1024 + tail.length];
+        System.arraycopy(head, 0, body, 0, head.length);
+        System.arraycopy(tail, 0, body, body.length - tail.length, tail.length);
+        return body;
     }
 }
