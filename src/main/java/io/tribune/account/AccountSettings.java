@@ -63,6 +63,13 @@ public class AccountSettings {
         if (about.length() > 500) {
             form.error("bio", "Use at most 500 characters.");
         }
+        // PostgreSQL cannot store a NUL character: refused here rather than failing the commit
+        if (name.indexOf('\0') >= 0) {
+            form.error("displayName", "The name contains a character that is not allowed.");
+        }
+        if (about.indexOf('\0') >= 0) {
+            form.error("bio", "The text contains a character that is not allowed.");
+        }
         if (form.hasErrors()) {
             return;
         }

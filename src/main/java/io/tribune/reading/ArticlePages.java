@@ -9,7 +9,6 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.tribune.account.CurrentUser;
-import io.tribune.account.Standing;
 import io.tribune.article.Article;
 import io.tribune.article.ArticleService;
 import io.tribune.article.CommentWindow;
@@ -68,12 +67,10 @@ public class ArticlePages {
     private final FormToken formToken;
     private final HttpCaching caching;
     private final int editMinutes;
-    private final Standing standing;
 
     ArticlePages(ArticleService articles, ThreadService threads, CommentWindow commentWindow, CurrentUser currentUser,
             SecurityIdentity identity, AnonymousArticlePages anonymousPages, SharedArticlePages sharedPages, ReaderStates readers,
-            FormToken formToken, HttpCaching caching, TribuneConfig config, Standing standing) {
-        this.standing = standing;
+            FormToken formToken, HttpCaching caching, TribuneConfig config) {
         this.articles = articles;
         this.threads = threads;
         this.commentWindow = commentWindow;
@@ -96,8 +93,9 @@ public class ArticlePages {
         if (!currentUser.isLoggedIn()) {
             return anonymous(slug, order, number, ifNoneMatch);
         }
-        if (standing.banner() != null) {
-            // a suspended or de-registered reader's page carries their banner: never render the shared page for them
+        if (!identity.hasRole("commenter")) {
+            // unverified, suspended or de-registered (their sessions hold no role): their page carries their banner
+            // or warning, so it is never rendered as, or from, the shared page
             return personal(slug, order, number);
         }
         // read again, not kept: the reader's own comment or vote is on their next page (read-your-writes)
