@@ -46,12 +46,14 @@ class LoggedInStatementCountTest {
         long firstSmall = statementsFor(reader, small, "Generated comment 9");
         long firstLarge = statementsFor(reader, large, "Generated comment 49");
         assertEquals(firstSmall, firstLarge, "first (rendering) request: 10 and 500 comments");
-        assertTrue(firstLarge <= 5, "rendering the shared page and the reader's state, was " + firstLarge);
+        // the article, sections, two for the thread, the reader's state; since the merges of issues 13 and 14 also the
+        // header's unread-notice count and the account-standing check of the layout
+        assertTrue(firstLarge <= 7, "rendering the shared page and the reader's state, was " + firstLarge);
 
         long againSmall = statementsFor(reader, small, "Generated comment 9");
         long againLarge = statementsFor(reader, large, "aria-pressed=\"true\"");
-        assertEquals(1, againSmall, "a rendered page costs the reader's state alone");
-        assertEquals(1, againLarge, "a rendered page costs the reader's state alone");
+        assertEquals(againSmall, againLarge, "a rendered page costs the same for 10 and 500 comments");
+        assertTrue(againLarge <= 2, "a rendered page costs the reader's state (and their unread count), was " + againLarge);
     }
 
     private long statementsFor(Session session, Article article, String expectedText) {
