@@ -99,7 +99,14 @@ public class ErrorPages {
      * REST's body parser throw an IOException before any resource runs: the client's mistake, a 400.
      */
     @ServerExceptionMapper
-    public Response unreadableBody(IOException e, UriInfo uri, HttpHeaders headers) {
+    public Response unreadableBody(IOException e, UriInfo uri, HttpHeaders headers,
+            io.vertx.core.http.HttpServerResponse response) throws IOException {
+        if (response.ended()) {
+            // a chunked body over quarkus.http.limits.max-body-size: Quarkus has answered 413 and closed the
+            // connection while the parser read it. Left to Quarkus's error handler, which writes nothing more.
+            LOG.debugf("Request body over the limit on %s: %s", uri.getPath(), e);
+            throw e;
+        }
         if (thrownBy(e, BODY_PARSERS)) {
             LOG.debugf("Unreadable request body on %s: %s", uri.getPath(), e);
             return render(400, "The form could not be read: its data is malformed or incomplete. Please try again.",
