@@ -45,6 +45,12 @@ public class CommentPages {
         static native TemplateInstance edit(Comment comment, String body, String error);
 
         static native TemplateInstance delete(Comment comment);
+
+        static native TemplateInstance history(Comment comment, String currentHtml, java.util.List<Version> earlier);
+    }
+
+    /** An earlier text of a comment, as it read from {@code writtenAt} until an edit replaced it. */
+    public record Version(String bodyHtml, java.time.Instant writtenAt, java.time.Instant replacedAt) {
     }
 
     private final CommentService comments;
@@ -52,6 +58,8 @@ public class CommentPages {
     private final ArticleService articles;
     private final CurrentUser currentUser;
     private final MarkdownRenderer markdown;
+    @jakarta.inject.Inject
+    io.quarkus.security.identity.SecurityIdentity identity;
 
     CommentPages(CommentService comments, ThreadService threads, ArticleService articles, CurrentUser currentUser,
             MarkdownRenderer markdown) {
@@ -140,6 +148,25 @@ public class CommentPages {
         } catch (CommentException e) {
             return Response.status(e.status()).entity(Templates.edit(comment, body, e.getMessage())).build();
         }
+    }
+
+    /**
+     * The texts a comment had before its edits, newest first: for its author (whatever their account state, as
+     * with their own data) and for moderators. Anyone else is refused, as is a comment that was never edited.
+     */
+    @GET
+    @Path("{id}/history")
+    @Authenticated
+    public TemplateInstance history(@PathParam("id") String id) {
+        Comment comment = Ids.parse(id).flatMap(threads::find).orElseThrow(NotFoundException::new);
+        User user = currentUser.get().orElseThrow(NotFoundException::new);
+        if (!comment.author.id.equals(user.id) && !identity.hasRole("moderator")) {
+            throw new jakarta.ws.rs.ForbiddenException("Only the author and moderators can read a comment's earlier versions.");
+        }
+        java.util.List<Version> earlier = comments.revisions(comment.id).stream()
+                .map(r -> new Version(markdown.comment(r.body), r.writtenAt, r.replacedAt))
+                .sorted(java.util.Comparator.comparing(Version::replacedAt).reversed()).toList();
+        return Templates.history(comment, comment.bodyHtml, earlier);
     }
 
     @GET

@@ -82,8 +82,9 @@ public class ThreadService {
     }
 
     public Viewer viewer(io.tribune.account.User user, boolean open, java.util.Set<Long> voted) {
-        return new Viewer(user.username, user.participationBlock().orElse(null), open, voted,
-                config.comments().editMinutes());
+        String block = user.participationBlock().orElse(null);
+        return new Viewer(user.username, block, open, voted, config.comments().editMinutes(),
+                block == null && user.hasRole("moderator"));
     }
 
     private static void collectIds(CommentNode node, java.util.List<Long> ids) {

@@ -8,7 +8,12 @@ import java.util.Set;
  * Who is looking at a thread and what they may do there. {@code blockReason} explains why a logged-in user may not
  * take part (unverified, suspended, …); {@code open} is false once the article's comments are closed.
  */
-public record Viewer(String username, String blockReason, boolean open, Set<Long> voted, int editMinutes) {
+public record Viewer(String username, String blockReason, boolean open, Set<Long> voted, int editMinutes,
+        boolean moderator) {
+
+    public Viewer(String username, String blockReason, boolean open, Set<Long> voted, int editMinutes) {
+        this(username, blockReason, open, voted, editMinutes, false);
+    }
 
     public static final Viewer ANONYMOUS = new Viewer(null, null, true, Set.of(), 0);
 
@@ -23,7 +28,7 @@ public record Viewer(String username, String blockReason, boolean open, Set<Long
     }
 
     public Viewer withOpen(boolean isOpen) {
-        return isOpen == open ? this : new Viewer(username, blockReason, isOpen, voted, editMinutes);
+        return isOpen == open ? this : new Viewer(username, blockReason, isOpen, voted, editMinutes, moderator);
     }
 
     public boolean loggedIn() {
@@ -53,6 +58,11 @@ public record Viewer(String username, String blockReason, boolean open, Set<Long
     public boolean canEdit(CommentNode node) {
         return canParticipate() && node.isVisible() && isAuthor(node)
                 && Instant.now().isBefore(node.createdAt().plus(Duration.ofMinutes(editMinutes)));
+    }
+
+    /** The earlier versions of an edited comment: for its author and for moderators. */
+    public boolean canSeeHistory(CommentNode node) {
+        return node.isEdited() && (isAuthor(node) || moderator && blockReason == null);
     }
 
     /** Not once deleted, nor once a moderator removed it (it stays on record, restorable: {@link CommentService#delete}). */

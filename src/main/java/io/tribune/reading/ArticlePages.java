@@ -116,7 +116,7 @@ public class ArticlePages {
         }
         SharedArticlePage.Reader reader = new SharedArticlePage.Reader(identity.getPrincipal().getName(),
                 state.get().blockReason(), state.get().voted(), formToken.value(), Templates.accountNav().render().strip(),
-                editMinutes);
+                editMinutes, identity.hasRole("moderator"));
         return Response.ok(shared.get().pageFor(reader), HTML_UTF8).build();
     }
 

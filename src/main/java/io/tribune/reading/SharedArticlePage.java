@@ -47,7 +47,8 @@ final class SharedArticlePage {
     }
 
     /** What differs for one reader. {@code blockReason} is null when they may take part. */
-    record Reader(String username, String blockReason, Set<Long> voted, String token, String nav, int editMinutes) {
+    record Reader(String username, String blockReason, Set<Long> voted, String token, String nav, int editMinutes,
+            boolean moderator) {
     }
 
     private final List<Part> parts;
@@ -218,6 +219,10 @@ final class SharedArticlePage {
         }
         if (own && node.status() != CommentStatus.DELETED) {
             html.append(" <a href=\"/comments/").append(id).append("/delete\">Delete</a>");
+        }
+        if (node.isEdited() && (own || reader.moderator() && participates)) {
+            html.append(" <a class=\"history\" href=\"/comments/").append(id)
+                    .append("/history\" rel=\"nofollow\">Edit history</a>");
         }
         if (!own && participates && node.isVisible()) { // sanctioned readers report nothing (issue 14)
             html.append(" <a class=\"report\" href=\"/comments/").append(id).append("/report\" rel=\"nofollow\">Report</a>");
