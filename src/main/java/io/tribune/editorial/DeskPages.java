@@ -20,7 +20,6 @@ import io.tribune.account.CurrentUser;
 import io.tribune.account.User;
 import io.tribune.article.Article;
 import io.tribune.article.ArticleService;
-import io.tribune.markdown.MarkdownRenderer;
 import io.tribune.web.Paging;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -57,16 +56,16 @@ public class DeskPages {
     private final DeskQueries queries;
     private final ArticleService articles;
     private final ImageService images;
-    private final MarkdownRenderer markdown;
+    private final ArticlePreview preview;
     private final CurrentUser currentUser;
 
     DeskPages(EditorialService editorial, DeskQueries queries, ArticleService articles, ImageService images,
-            MarkdownRenderer markdown, CurrentUser currentUser) {
+            ArticlePreview preview, CurrentUser currentUser) {
         this.editorial = editorial;
         this.queries = queries;
         this.articles = articles;
         this.images = images;
-        this.markdown = markdown;
+        this.preview = preview;
         this.currentUser = currentUser;
     }
 
@@ -93,7 +92,7 @@ public class DeskPages {
         ArticleForm form = form(headline, slug, sectionId, authorId, standfirst, body, heroAlt, heroCaption,
                 heroCredit, commentsOpen);
         if ("preview".equals(action)) {
-            return Response.ok(Templates.edit(view(null, form, Map.of(), markdown.article(body), null))).build();
+            return Response.ok(Templates.edit(view(null, form, Map.of(), preview.of(null, form, editor()), null))).build();
         }
         try {
             Article a = editorial.create(form, editor());
@@ -120,8 +119,9 @@ public class DeskPages {
         ArticleForm form = form(headline, slug, sectionId, authorId, standfirst, body, heroAlt, heroCaption,
                 heroCredit, commentsOpen);
         if ("preview".equals(action)) {
-            return Response.ok(Templates.edit(view(editorial.article(id), form, Map.of(), markdown.article(body),
-                    null))).build();
+            Article saved = editorial.article(id);
+            return Response.ok(Templates.edit(view(saved, form, Map.of(), preview.of(saved, form, editor()), null)))
+                    .build();
         }
         try {
             editorial.update(id, form, editor());
@@ -206,13 +206,13 @@ public class DeskPages {
         return Response.seeOther(URI.create("/admin/articles/" + id + "?done=" + what)).build();
     }
 
-    private EditView view(Article a, ArticleForm form, Map<String, String> errors, String preview, String notice) {
+    private EditView view(Article a, ArticleForm form, Map<String, String> errors, Article preview, String notice) {
         return new EditView(a, form, errors, preview, articles.sections(), queries.authors(),
                 a == null ? List.of() : editorial.history(a.id), notice, null, null);
     }
 
     private static EditView withPublishAt(EditView v, String publishAt) {
-        return new EditView(v.article(), v.form(), v.errors(), v.previewHtml(), v.sections(), v.authors(),
+        return new EditView(v.article(), v.form(), v.errors(), v.preview(), v.sections(), v.authors(),
                 v.revisions(), v.notice(), publishAt, null);
     }
 

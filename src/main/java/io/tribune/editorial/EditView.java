@@ -9,7 +9,7 @@ import io.tribune.article.Author;
 import io.tribune.article.Section;
 
 /** Everything the desk's edit page shows. {@code article} is null for a new article. */
-public record EditView(Article article, ArticleForm form, Map<String, String> errors, String previewHtml,
+public record EditView(Article article, ArticleForm form, Map<String, String> errors, Article preview,
         List<Section> sections, List<Author> authors, List<ArticleRevision> revisions, String notice,
         String publishAt, String updateText) {
 
