@@ -7,6 +7,7 @@ import java.util.Optional;
 import io.tribune.config.TribuneConfig;
 import io.tribune.vote.Vote;
 import io.tribune.web.FormState;
+import io.tribune.web.TimeExtensions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -133,6 +134,18 @@ public class AccountSettings {
         user.notifyModeration = choices.moderation();
         user.notifyReports = choices.reports();
         user.notifyUpvotes = choices.upvotes();
+    }
+
+    /** Sets the reader's time zone: an IANA region name, or blank for the site's. */
+    @Transactional
+    public void timeZone(long userId, String zone, FormState form) {
+        String name = zone == null ? "" : zone.strip();
+        if (!name.isEmpty() && !TimeExtensions.isRegion(name)) {
+            form.error("timeZone", "Choose a time zone from the list, such as Pacific/Auckland or Europe/London.");
+            return;
+        }
+        User user = User.findById(userId);
+        user.timeZone = name.isEmpty() ? null : name;
     }
 
     @Transactional

@@ -35,6 +35,7 @@ public class SettingsPages {
             "email", "We sent a confirmation link to your new address. Your address changes when you open it.",
             "password", "Your password has been changed. Your other sessions have been logged out.",
             "notifications", "Your notification choices have been saved.",
+            "time-zone", "Your time zone has been saved.",
             "verification", "We sent you a new verification link.");
 
     @CheckedTemplate
@@ -132,6 +133,16 @@ public class SettingsPages {
         settings.notifications(userId(), new AccountSettings.NotificationChoices(notifyReplies != null,
                 notifyMentions != null, notifyModeration != null, notifyReports != null, notifyUpvotes != null));
         return done("notifications");
+    }
+
+    @POST
+    @Path("time-zone")
+    @Authenticated
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response timeZone(@RestForm String timeZone) {
+        FormState form = FormState.empty().value("timeZone", timeZone == null ? "" : timeZone.strip());
+        settings.timeZone(userId(), timeZone, form);
+        return form.hasErrors() ? page(422, form, null) : done("time-zone");
     }
 
     @POST

@@ -59,6 +59,9 @@ public class User extends PanacheEntityBase {
     /** An in-site notice, at most once a day per comment, when others up-vote this user's comments. */
     @Column(name = "notify_upvotes")
     public boolean notifyUpvotes;
+    /** The reader's own time zone (an IANA name) for displayed times; null for the site's. */
+    @Column(name = "time_zone")
+    public String timeZone;
     /** Set by moderation while the account is suspended. */
     @Column(name = "suspended_until")
     public Instant suspendedUntil;

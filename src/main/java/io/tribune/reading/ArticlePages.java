@@ -102,7 +102,9 @@ public class ArticlePages {
         AnonymousArticlePages.Stamp stamp = anonymousPages.currentStamp(slug).orElseThrow(() -> movedOrMissing(slug));
         boolean open = commentWindow.isOpen(stamp.commentsOpen(), stamp.commentsKeepOpen(), stamp.publishedAt());
         Optional<SharedArticlePage> shared = sharedPages.get(
-                new SharedArticlePages.Key(stamp, open, order, number), () -> renderShared(slug, open, order, number));
+                new SharedArticlePages.Key(stamp, open, order, number,
+                        identity.<java.time.ZoneId>getAttribute(io.tribune.web.TimeExtensions.ZONE_ATTRIBUTE)),
+                () -> renderShared(slug, open, order, number));
         if (shared.isEmpty()) {
             return personal(slug, order, number);
         }

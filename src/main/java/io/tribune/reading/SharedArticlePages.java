@@ -19,7 +19,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 class SharedArticlePages {
 
-    record Key(AnonymousArticlePages.Stamp stamp, boolean open, CommentSort sort, int page) {
+    /** {@code zone}: the readers' own time zone (null for the site's), as the shared page shows times in it. */
+    record Key(AnonymousArticlePages.Stamp stamp, boolean open, CommentSort sort, int page, java.time.ZoneId zone) {
     }
 
     private final Cache<Key, Optional<SharedArticlePage>> cache;

@@ -20,6 +20,7 @@ import io.smallrye.mutiny.Uni;
 import io.tribune.account.UserStatus;
 import io.tribune.web.DatabaseChanges;
 import io.tribune.web.KeptUntilChanged;
+import io.tribune.web.TimeExtensions;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -38,7 +39,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class SessionIdentityProvider implements IdentityProvider<SessionRequest>, DatabaseChanges.Listener {
 
     private static final String QUERY = "select username, status, password_hash is not null, session_generation, roles,"
-            + " email_verified_at is not null from app_user where id = ?";
+            + " email_verified_at is not null, time_zone from app_user where id = ?";
 
     private static final String USER_NOTICE = "user:";
 
@@ -48,7 +49,7 @@ public class SessionIdentityProvider implements IdentityProvider<SessionRequest>
 
     /** What the session check reads about a user. */
     private record Account(String username, String status, boolean hasPassword, int generation, String roles,
-            boolean verified) {
+            boolean verified, java.time.ZoneId timeZone) {
     }
 
     private final DataSource dataSource;
@@ -88,7 +89,7 @@ public class SessionIdentityProvider implements IdentityProvider<SessionRequest>
         }
         boolean inGoodStanding = UserStatus.ACTIVE.name().equals(account.status());
         return identity(request.userId(), request.generation(), account.username(),
-                inGoodStanding ? account.roles() : "", account.verified());
+                inGoodStanding ? account.roles() : "", account.verified(), account.timeZone());
     }
 
     private Account read(Long userId) {
@@ -97,7 +98,7 @@ public class SessionIdentityProvider implements IdentityProvider<SessionRequest>
             statement.setLong(1, userId);
             try (ResultSet row = statement.executeQuery()) {
                 return row.next() ? new Account(row.getString(1), row.getString(2), row.getBoolean(3), row.getInt(4),
-                        row.getString(5), row.getBoolean(6)) : null;
+                        row.getString(5), row.getBoolean(6), TimeExtensions.readerZone(row.getString(7))) : null;
             }
         } catch (SQLException e) {
             throw new AuthenticationFailedException(e);
@@ -126,12 +127,15 @@ public class SessionIdentityProvider implements IdentityProvider<SessionRequest>
     }
 
     private static SecurityIdentity identity(long userId, int generation, String username, String roles,
-            boolean verified) {
+            boolean verified, java.time.ZoneId timeZone) {
         QuarkusSecurityIdentity.Builder builder = QuarkusSecurityIdentity.builder()
                 .setPrincipal(new QuarkusPrincipal(username))
                 .addRole("user")
                 .addAttribute(USER_ID, userId)
                 .addAttribute(SESSION_GENERATION, generation);
+        if (timeZone != null) {
+            builder.addAttribute(TimeExtensions.ZONE_ATTRIBUTE, timeZone);
+        }
         for (String role : roles.split(",")) {
             String r = role.trim();
             if (!r.isEmpty() && (!r.equals("commenter") || verified)) {
