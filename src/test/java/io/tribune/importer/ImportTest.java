@@ -135,7 +135,7 @@ class ImportTest {
         assertEquals(List.of(claire, zoe, 2), parentRootDepth(ned));
         assertEquals(List.of(ned, zoe, 3), parentRootDepth(deep));
         assertEquals(List.of(zoe, zoe, 1), parentRootDepth(orphan));
-        assertTrue(((String) comment(claire)[4]).contains("<p>A second paragraph with *stars* and <b>bold</b>.</p>"),
+        assertTrue(((String) comment(claire)[4]).contains("<p>A second paragraph with *stars* and <strong>bold</strong>.</p>"),
                 (String) comment(claire)[4]);
         String scripted = (String) comment(ned)[4];
         assertFalse(scripted.contains("<script") || scripted.contains("comment-script") || scripted.contains("javascript"),
