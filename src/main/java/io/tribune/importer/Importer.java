@@ -16,6 +16,7 @@ import io.tribune.config.TribuneConfig;
 import io.tribune.markdown.MarkdownRenderer;
 import io.tribune.replica.PrimaryDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.persistence.EntityManager;
 
 /**
@@ -48,6 +49,8 @@ public class Importer {
         this.config = config;
     }
 
+    /** Runs on the command line too, where no request is active: the transactions need a request context. */
+    @ActivateRequestContext
     public ImportReport run(ImportKind kind, Path file, boolean dryRun, Progress progress) throws ImportFailure {
         if (!Files.isRegularFile(file)) {
             throw new ImportFailure("No such file: " + file + ". Nothing was imported.");
@@ -55,15 +58,16 @@ public class Importer {
         ImportPlan plan = new ImportPlan(kind, dryRun);
         read(kind, file, plan);
         if (dryRun) {
-            try (Connection lock = lock()) {
+            try (Lock lock = lock()) {
                 QuarkusTransaction.requiringNew().run(() -> plan.compare(ImportBatches.known(em, kind, "article"),
                         ImportBatches.known(em, kind, "comment")));
             } catch (SQLException e) {
                 throw new ImportFailure("The database could not be reached: " + e.getMessage());
             }
+            progress.advance(plan.records(), plan.records());
             return plan.report();
         }
-        try (Connection lock = lock()) {
+        try (Lock lock = lock()) {
             ImportBatches batches = new ImportBatches(kind, plan, em, markdown, config.comments().maxDepth(), progress);
             try {
                 read(kind, file, batches);
@@ -96,7 +100,7 @@ public class Importer {
      * A connection holding the session-level advisory lock that keeps imports one at a time (released when the
      * connection closes, or if the process dies).
      */
-    private static Connection lock() throws ImportFailure, SQLException {
+    private static Lock lock() throws ImportFailure, SQLException {
         Connection connection = PrimaryDataSource.get().getConnection();
         boolean locked = false;
         try (Statement s = connection.createStatement();
@@ -110,6 +114,16 @@ public class Importer {
         if (!locked) {
             throw new ImportFailure("Another import is running. Try again when it has finished.");
         }
-        return connection;
+        return new Lock(connection);
+    }
+
+    /** The pool keeps connections open: the lock is given back before the connection is. */
+    private record Lock(Connection connection) implements AutoCloseable {
+        @Override
+        public void close() throws SQLException {
+            try (connection; Statement s = connection.createStatement()) {
+                s.execute("select pg_advisory_unlock(" + LOCK + ")");
+            }
+        }
     }
 }

@@ -86,9 +86,19 @@ class ImportPagesTest {
         admin.given().contentType("multipart/form-data; boundary=tribune-import").body(multipart(admin.csrfToken(), "hero", file))
                 .post("/admin/articles/1/hero").then().statusCode(413);
         // a body of unknown length that is not multipart is refused outside the import (Vert.x would hold it in memory)
-        int chunked = admin.given().contentType("application/x-www-form-urlencoded")
-                .body(new java.io.ByteArrayInputStream("displayName=x".getBytes(StandardCharsets.UTF_8)))
-                .post("/settings/profile").statusCode();
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:"
+                + io.restassured.RestAssured.port + "/settings/profile"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new java.io.ByteArrayInputStream("displayName=x".getBytes(StandardCharsets.UTF_8))))
+                .build();
+        int chunked;
+        try {
+            chunked = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build()
+                    .send(request, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new AssertionError(e);
+        }
         assertEquals(411, chunked);
     }
 
