@@ -1,6 +1,8 @@
 package io.tribune;
 
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
@@ -19,14 +21,30 @@ public class Tribune implements QuarkusApplication {
     @Inject
     ImportCommand imports;
 
+    /** Settings for an import run only (a test may launch this in a JVM that goes on to serve pages). */
+    private static final Map<String, String> IMPORT_SETTINGS = Map.of("quarkus.http.host-enabled", "false",
+            "quarkus.scheduler.enabled", "false", "quarkus.banner.enabled", "false", "quarkus.log.console.level", "WARN");
+
     public static void main(String... args) {
-        if (args.length > 0 && args[0].equals("import")) {
-            System.setProperty("quarkus.http.host-enabled", "false");
-            System.setProperty("quarkus.scheduler.enabled", "false");
-            System.setProperty("quarkus.banner.enabled", "false");
-            System.setProperty("quarkus.log.console.level", "WARN");
+        boolean importing = args.length > 0 && args[0].equals("import");
+        Map<String, String> before = new HashMap<>();
+        if (importing) {
+            IMPORT_SETTINGS.forEach((key, value) -> {
+                before.put(key, System.getProperty(key));
+                System.setProperty(key, value);
+            });
         }
-        Quarkus.run(Tribune.class, args);
+        try {
+            Quarkus.run(Tribune.class, args);
+        } finally {
+            before.forEach((key, value) -> {
+                if (value == null) {
+                    System.clearProperty(key);
+                } else {
+                    System.setProperty(key, value);
+                }
+            });
+        }
     }
 
     @Override
