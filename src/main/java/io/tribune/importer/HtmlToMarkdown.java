@@ -254,6 +254,10 @@ final class HtmlToMarkdown {
                 out().append(code > 0 && pre == 0 ? text.replace('\n', ' ') : text);
             } else {
                 String escaped = escape(text);
+                if (escaped.indexOf('\n') < 0 && escaped.indexOf('\r') < 0) {
+                    out().append(escaped);
+                    return;
+                }
                 escaped = escaped.replaceAll("\\r\\n?", "\n").replaceAll("\\n[ \\t]*\\n\\s*", "\u0000")
                         .replaceAll("[ \\t]*\\n[ \\t]*", "\\\\\n").replace("\u0000", "\n\n");
                 out().append(escaped);
@@ -261,10 +265,24 @@ final class HtmlToMarkdown {
         }
 
         private static String escape(String text) {
-            String s = text.replaceAll("([\\\\`*_\\[\\]<>!|~&])", "\\\\$1");
+            StringBuilder out = new StringBuilder(text.length() + 16);
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (ESCAPED.indexOf(c) >= 0) {
+                    out.append('\\');
+                }
+                out.append(c);
+            }
+            String s = out.toString();
+            if (s.indexOf('#') < 0 && s.indexOf('+') < 0 && s.indexOf('-') < 0 && s.indexOf('=') < 0
+                    && s.indexOf('.') < 0 && s.indexOf(')') < 0) {
+                return s;
+            }
             s = LINE_START_SPECIAL.matcher(s).replaceAll("$1\\\\$2");
             return LINE_START_NUMBER.matcher(s).replaceAll("$1\\\\$2");
         }
+
+        private static final String ESCAPED = "\\`*_[]<>!|~&";
 
         private static String prefixLines(String text, String first, String rest) {
             StringBuilder out = new StringBuilder();

@@ -42,6 +42,8 @@ import jakarta.persistence.EntityManager;
 final class ImportBatches implements Source.Sink {
 
     static final int BATCH = 2000;
+    /** Rows per multi-row insert (9 parameters each: well under PostgreSQL's 65,535). */
+    private static final int ROWS = 500;
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,189}\\.[^@\\s]{1,60}");
     private static final Pattern WORDPRESS_IDENTIFIER = Pattern.compile("^(\\d+)(\\s.*)?$");
 
@@ -284,32 +286,45 @@ final class ImportBatches implements Source.Sink {
                     s.executeBatch();
                 }
             }
-            try (PreparedStatement s = connection.prepareStatement("insert into comment (id, article_id, parent_id,"
-                    + " root_id, author_id, body, body_html, status, depth, vote_count, created_at) values"
-                    + " (?, ?, ?, ?, ?, ?, ?, 'VISIBLE', ?, 0, ?)")) {
-                for (Row r : rows) {
-                    s.setLong(1, r.id());
-                    s.setLong(2, r.articleId());
-                    s.setObject(3, r.parentId());
-                    s.setLong(4, r.rootId());
-                    s.setLong(5, r.authorId());
-                    s.setString(6, r.body());
-                    s.setString(7, r.html());
-                    s.setShort(8, (short) r.depth());
-                    s.setTimestamp(9, Timestamp.from(r.createdAt()));
-                    s.addBatch();
+            // multi-row inserts: one statement per ROWS rows (a statement per row cost the server most of the time)
+            for (int from = 0; from < rows.size(); from += ROWS) {
+                List<Row> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS));
+                try (PreparedStatement s = connection.prepareStatement("insert into comment (id, article_id, parent_id,"
+                        + " root_id, author_id, body, body_html, status, depth, vote_count, created_at) values "
+                        + String.join(", ", java.util.Collections.nCopies(chunk.size(),
+                                "(?, ?, ?, ?, ?, ?, ?, 'VISIBLE', ?, 0, ?)")))) {
+                    int p = 1;
+                    for (Row r : chunk) {
+                        s.setLong(p++, r.id());
+                        s.setLong(p++, r.articleId());
+                        s.setObject(p++, r.parentId(), java.sql.Types.BIGINT);
+                        s.setLong(p++, r.rootId());
+                        s.setLong(p++, r.authorId());
+                        s.setString(p++, r.body());
+                        s.setString(p++, r.html());
+                        s.setShort(p++, (short) r.depth());
+                        s.setTimestamp(p++, Timestamp.from(r.createdAt()));
+                    }
+                    s.executeUpdate();
                 }
-                s.executeBatch();
             }
-            try (PreparedStatement s = connection.prepareStatement(
-                    "insert into import_source (kind, entity, source_id, local_id) values (?, ?, ?, ?)")) {
-                for (NewUser u : newUsers) {
-                    sourceRow(s, "user", u.key(), u.id());
+            List<Object[]> sources = new ArrayList<>();
+            newUsers.forEach(u -> sources.add(new Object[] { "user", u.key(), u.id() }));
+            rows.forEach(r -> sources.add(new Object[] { "comment", r.sourceId(), r.id() }));
+            for (int from = 0; from < sources.size(); from += ROWS) {
+                List<Object[]> chunk = sources.subList(from, Math.min(sources.size(), from + ROWS));
+                try (PreparedStatement s = connection.prepareStatement("insert into import_source (kind, entity,"
+                        + " source_id, local_id) values " + String.join(", ", java.util.Collections.nCopies(chunk.size(),
+                                "(?, ?, ?, ?)")))) {
+                    int p = 1;
+                    for (Object[] row : chunk) {
+                        s.setString(p++, kind.key());
+                        s.setString(p++, (String) row[0]);
+                        s.setString(p++, (String) row[1]);
+                        s.setLong(p++, (Long) row[2]);
+                    }
+                    s.executeUpdate();
                 }
-                for (Row r : rows) {
-                    sourceRow(s, "comment", r.sourceId(), r.id());
-                }
-                s.executeBatch();
             }
             if (!touched.isEmpty()) {
                 try (PreparedStatement s = connection.prepareStatement("update article a set thread_version ="
@@ -326,14 +341,6 @@ final class ImportBatches implements Source.Sink {
         rows.clear();
         newUsers.clear();
         touched.clear();
-    }
-
-    private void sourceRow(PreparedStatement s, String entity, String sourceId, long localId) throws java.sql.SQLException {
-        s.setString(1, kind.key());
-        s.setString(2, entity);
-        s.setString(3, sourceId);
-        s.setLong(4, localId);
-        s.addBatch();
     }
 
     // ---- commenters ----
