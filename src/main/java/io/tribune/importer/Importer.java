@@ -68,8 +68,8 @@ public class Importer {
             return plan.report();
         }
         try (Lock lock = lock()) {
-            ImportBatches batches = new ImportBatches(kind, plan, em, markdown, config.comments().maxDepth(), progress);
             try {
+                ImportBatches batches = new ImportBatches(kind, plan, em, markdown, config.comments().maxDepth(), progress);
                 read(kind, file, batches);
                 return batches.finish();
             } finally {
