@@ -16,6 +16,9 @@ public final class AccountRules {
         return value == null ? "" : value.strip();
     }
 
+    /** The placeholder usernames of imported commenters start with it; nobody may choose one. */
+    public static final String IMPORTED_PREFIX = "imported-";
+
     public static Optional<String> usernameProblem(String username) {
         if (username.isEmpty()) {
             return Optional.of("Choose a username.");
@@ -25,6 +28,9 @@ public final class AccountRules {
         }
         if (username.toLowerCase().startsWith("deleted-")) {
             return Optional.of("Usernames starting with \"deleted-\" are reserved.");
+        }
+        if (username.toLowerCase().startsWith(IMPORTED_PREFIX)) {
+            return Optional.of("Usernames starting with \"imported-\" are reserved.");
         }
         return Optional.empty();
     }

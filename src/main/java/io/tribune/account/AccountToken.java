@@ -21,7 +21,9 @@ import jakarta.persistence.Table;
 public class AccountToken extends PanacheEntityBase {
 
     public enum Purpose {
-        VERIFY_EMAIL, RESET_PASSWORD
+        VERIFY_EMAIL, RESET_PASSWORD,
+        /** Claims an imported (unclaimed) account: the username and password chosen at sign-up apply once used. */
+        CLAIM
     }
 
     @Id
@@ -41,4 +43,8 @@ public class AccountToken extends PanacheEntityBase {
     public Instant usedAt;
     @Column(name = "created_at")
     public Instant createdAt = Instant.now();
+    @Column(name = "claim_username")
+    public String claimUsername;
+    @Column(name = "claim_password_hash")
+    public String claimPasswordHash;
 }

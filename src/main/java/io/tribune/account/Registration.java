@@ -65,11 +65,20 @@ public class Registration {
         if (!barred && !form.hasError("username") && User.findByUsername(username).isPresent()) {
             form.error("username", "This username is already taken: please choose another.");
         }
-        if (!barred && !form.hasError("email") && User.findByEmail(email).isPresent()) {
+        Optional<User> holder = barred || form.hasError("email") ? Optional.empty() : User.findByEmail(email);
+        if (holder.isPresent() && !holder.get().unclaimed) {
             form.error("email", "An account with this email address already exists. Log in, or reset your password.");
         }
         if (form.hasErrors()) {
             return Optional.empty();
+        }
+        if (holder.isPresent()) {
+            // an imported commenter's account: answered exactly like a new sign-up; the link in the email makes
+            // the account, its comments included, the signer's (nothing changes before it is used)
+            String token = tokens.issueClaim(holder.get(), email, username, passwords.hash(f.password),
+                    config.accounts().verificationValidity());
+            mail.verification(email, username, token);
+            return Optional.of(new Issued(email, username, token));
         }
         User user = new User();
         user.username = username;
@@ -88,6 +97,12 @@ public class Registration {
     public Optional<String> verify(String rawToken) {
         Optional<AccountToken> token = tokens.redeem(rawToken, AccountToken.Purpose.VERIFY_EMAIL);
         if (token.isEmpty()) {
+            Optional<AccountToken> claim = tokens.redeem(rawToken, AccountToken.Purpose.CLAIM);
+            if (claim.isPresent()) {
+                return claim(claim.get());
+            }
+        }
+        if (token.isEmpty()) {
             return Optional.of("This link is not valid: it may have expired or been used already. Log in and ask for a new one in your settings.");
         }
         User user = token.get().user;
@@ -103,6 +118,26 @@ public class Registration {
             user.email = email;
         }
         user.emailVerifiedAt = Instant.now();
+        return Optional.empty();
+    }
+
+    private Optional<String> claim(AccountToken claim) {
+        User user = claim.user;
+        if (!user.unclaimed || user.status == UserStatus.DELETED) {
+            return Optional.of("This account has been claimed already. Log in, or reset your password.");
+        }
+        if (User.findByUsername(claim.claimUsername).isPresent()) {
+            return Optional.of("The username you chose (" + claim.claimUsername + ") was taken in the meantime. Please"
+                    + " sign up again with another: your comments will still become yours.");
+        }
+        user.username = claim.claimUsername;
+        user.passwordHash = claim.claimPasswordHash;
+        user.email = claim.email;
+        user.emailVerifiedAt = Instant.now();
+        user.unclaimed = false;
+        AccountToken.delete("user = ?1 and purpose = ?2 and id <> ?3", user, AccountToken.Purpose.CLAIM, claim.id);
+        // the comments' bylines link to the new username
+        io.tribune.article.Article.threadsChangedForAuthor(user.id);
         return Optional.empty();
     }
 

@@ -36,6 +36,26 @@ public class Tokens {
         return raw;
     }
 
+    /**
+     * A claim of an unclaimed account by whoever can read {@code email}. Earlier claims stay valid: a stranger who
+     * signs up with somebody's address cannot cancel the owner's link; the first one used wins.
+     */
+    public String issueClaim(User user, String email, String username, String passwordHash, Duration validity) {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        String raw = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        AccountToken token = new AccountToken();
+        token.user = user;
+        token.purpose = AccountToken.Purpose.CLAIM;
+        token.email = email;
+        token.claimUsername = username;
+        token.claimPasswordHash = passwordHash;
+        token.tokenHash = sha256(raw);
+        token.expiresAt = Instant.now().plus(validity);
+        token.persist();
+        return raw;
+    }
+
     /** The valid, unused token and marks it used; empty for an unknown, used or expired token. */
     public Optional<AccountToken> redeem(String raw, AccountToken.Purpose purpose) {
         Optional<AccountToken> token = find(raw, purpose);

@@ -73,6 +73,11 @@ public class User extends PanacheEntityBase {
     /** Set by moderation with the suspension: its ground, as the user is told it. */
     @Column(name = "suspension_reason")
     public String suspensionReason;
+    /**
+     * Created by an import for a commenter of the old site: no password, cannot log in, is told nothing. Whoever
+     * signs up with the same email and verifies it takes the account over (see {@link Registration}).
+     */
+    public boolean unclaimed;
 
     public boolean hasRole(String role) {
         for (String r : roles.split(",")) {

@@ -64,6 +64,17 @@ public interface TribuneConfig {
 
     Database database();
 
+    Http http();
+
+    interface Http {
+        /**
+         * Largest request body, except the import upload ({@code /admin/import}), which may send up to
+         * {@code quarkus.http.limits.max-body-size}.
+         */
+        @WithDefault("10M")
+        io.quarkus.runtime.configuration.MemorySize maxBodySize();
+    }
+
     interface Comments {
         /** Top-level threads shown per page of an article's comments. */
         @WithDefault("50")

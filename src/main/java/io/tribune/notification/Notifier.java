@@ -87,7 +87,7 @@ class Notifier {
 
     void onSanction(@Observes(during = TransactionPhase.IN_PROGRESS) SanctionApplied sanction) {
         User user = em.find(User.class, sanction.userId());
-        if (user == null || user.status == UserStatus.DELETED || user.id.equals(sanction.moderatorId())) {
+        if (!reachable(user) || user.id.equals(sanction.moderatorId())) {
             return;
         }
         TribuneConfig.Moderation rules = config.moderation();
@@ -183,13 +183,13 @@ class Notifier {
         told.add(actor.id);
         if (parentAuthorId != null && told.add(parentAuthorId)) {
             User parent = em.find(User.class, parentAuthorId);
-            if (parent != null && parent.status != UserStatus.DELETED) {
+            if (reachable(parent)) {
                 notice(parent.id, Notice.Kind.REPLY, actor.id, c.id, "replied to your comment" + on + ".");
                 emails.batched(parent, EmailKind.REPLIES, actor.displayName, item(actor, "replied to your comment" + on, c));
             }
         }
         mentioned.stream().limit(MAX_MENTIONS).forEach(name -> User.findByUsername(name)
-                .filter(u -> u.status == UserStatus.ACTIVE && told.add(u.id))
+                .filter(u -> u.status == UserStatus.ACTIVE && !u.unclaimed && told.add(u.id))
                 .ifPresent(u -> {
                     notice(u.id, Notice.Kind.MENTION, actor.id, c.id, "mentioned you in a comment" + on + ".");
                     emails.batched(u, EmailKind.MENTIONS, actor.displayName, item(actor, "mentioned you in a comment" + on, c));
@@ -197,7 +197,7 @@ class Notifier {
     }
 
     private void toAuthor(User author, long moderatorId, Comment c, String text, Emails.Part part) {
-        if (author.id == moderatorId || author.status == UserStatus.DELETED) {
+        if (author.id == moderatorId || !reachable(author)) {
             return;
         }
         notice(author.id, Notice.Kind.DECISION, null, c.id, text);
@@ -234,5 +234,10 @@ class Notifier {
         }
         String flat = text.replaceAll("\\s+", " ").strip();
         return flat.length() <= max ? flat : flat.substring(0, max - 1) + "…";
+    }
+
+    /** Deleted accounts and imported commenters nobody has claimed yet are told nothing. */
+    private static boolean reachable(User user) {
+        return user != null && user.status != UserStatus.DELETED && !user.unclaimed;
     }
 }

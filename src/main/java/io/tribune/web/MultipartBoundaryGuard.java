@@ -13,8 +13,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 /**
- * Bodies refused before Quarkus REST reads them. One declared larger than {@code quarkus.http.limits.max-body-size}
- * gets its 413 at once: left to Quarkus, the limit answered 413 while the resource still ran and wrote a second
+ * Bodies refused before Quarkus REST reads them. One declared larger than {@code tribune.http.max-body-size}
+ * (10 MB; {@code quarkus.http.limits.max-body-size}, 200 MB, on {@code /admin/import} only) gets its 413 at once, and
+ * one that declares no length (chunked) a 411, unless it is multipart (files are streamed to disk): left to Quarkus, the limit answered 413 while the resource still ran and wrote a second
  * response (an ERROR "Response has already been written"). And a multipart body whose boundary is missing, empty or not one RFC 2046 allows (1 to 70 characters of a small set)
  * is refused with a 400 before anything reads it. Quarkus's multipart parsing fails on an empty boundary with an
  * exception (a 500, and on file uploads an ERROR "Response has already been written"), so this runs as a Vert.x
@@ -28,13 +29,19 @@ public class MultipartBoundaryGuard {
     /** RFC 2046 section 5.1.1: bcharsnospace, plus spaces anywhere but at the end. */
     private static final Pattern BOUNDARY = Pattern.compile("[0-9A-Za-z'()+_,\\-./:=? ]{0,69}[0-9A-Za-z'()+_,\\-./:=?]");
 
+    /** The one route allowed a body up to {@code quarkus.http.limits.max-body-size} (an import file). */
+    static final String LARGE_UPLOADS = "/admin/import";
+
     private final StaticAssets assets;
     private final long maxBodyBytes;
+    private final long maxUploadBytes;
 
     MultipartBoundaryGuard(StaticAssets assets,
-            @ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> maxBodySize) {
+            io.tribune.config.TribuneConfig config,
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> maxUploadSize) {
         this.assets = assets;
-        this.maxBodyBytes = maxBodySize.map(MemorySize::asLongValue).orElse(Long.MAX_VALUE);
+        this.maxBodyBytes = config.http().maxBodySize().asLongValue();
+        this.maxUploadBytes = maxUploadSize.map(MemorySize::asLongValue).orElse(Long.MAX_VALUE);
     }
 
     void register(@Observes Filters filters) {
@@ -43,14 +50,24 @@ public class MultipartBoundaryGuard {
 
     private void refuseBadBoundary(RoutingContext context) {
         String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-        if (length != null && declaredLength(length) > maxBodyBytes) {
+        boolean upload = context.normalizedPath().equals(LARGE_UPLOADS);
+        String type = context.request().getHeader(HttpHeaders.CONTENT_TYPE);
+        boolean multipart = type != null && type.regionMatches(true, 0, "multipart/", 0, "multipart/".length());
+        // Vert.x reads bodies up to quarkus.http.limits.max-body-size (raised for the import upload). A body that
+        // does not declare its length (chunked) is refused unless it is multipart: Vert.x keeps other bodies in
+        // memory, while multipart files go to temporary files on disk (and each form field is capped at
+        // quarkus.http.limits.max-form-attribute-size)
+        if (length == null && !upload && !multipart && context.request().headers().contains(HttpHeaders.TRANSFER_ENCODING)) {
+            context.response().setStatusCode(411).putHeader(HttpHeaders.CONNECTION, "close")
+                    .putHeader(HttpHeaders.CACHE_CONTROL, "no-store").end();
+            return;
+        }
+        if (length != null && declaredLength(length) > (upload ? maxUploadBytes : maxBodyBytes)) {
             context.response().setStatusCode(413).putHeader(HttpHeaders.CONNECTION, "close")
                     .putHeader(HttpHeaders.CACHE_CONTROL, "no-store").end();
             return;
         }
-        String type = context.request().getHeader(HttpHeaders.CONTENT_TYPE);
-        if (type == null || !type.regionMatches(true, 0, "multipart/", 0, "multipart/".length())
-                || isWellFormed(boundary(type))) {
+        if (!multipart || isWellFormed(boundary(type))) {
             context.next();
             return;
         }

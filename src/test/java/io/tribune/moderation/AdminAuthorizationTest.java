@@ -105,7 +105,10 @@ class AdminAuthorizationTest {
             new Route("POST", "/admin/sections/{id}", Access.ADMIN),
             new Route("GET", "/admin/supporters", Access.ADMIN),
             new Route("POST", "/admin/supporters", Access.ADMIN),
-            new Route("POST", "/admin/supporters/end", Access.ADMIN));
+            new Route("POST", "/admin/supporters/end", Access.ADMIN),
+            // imports from WordPress and Disqus (io.tribune.importer)
+            new Route("GET", "/admin/import", Access.ADMIN),
+            new Route("POST", "/admin/import", Access.ADMIN));
 
     static final String COMMENTER = "authz-commenter";
     static final String SUSPENDED = "authz-suspended";
@@ -275,7 +278,7 @@ class AdminAuthorizationTest {
     }
 
     /** Form routes that take multipart/form-data (file uploads). */
-    static final Set<String> MULTIPART = Set.of("/admin/articles/{id}/hero");
+    static final Set<String> MULTIPART = Set.of("/admin/articles/{id}/hero", "/admin/import");
 
     private static String fill(String template, Map<String, String> params) {
         Matcher m = Pattern.compile("\\{(\\w+)}").matcher(template);

@@ -23,10 +23,10 @@ final class Attack {
     /**
      * Refused by the HTTP server before any application code runs: a URL over
      * {@code quarkus.http.limits.max-initial-line-length} (414), headers over their limit (431), a body over
-     * {@code quarkus.http.limits.max-body-size} (413, answered from the Content-Length alone). A bare status is all
+     * {@code tribune.http.max-body-size} (413, answered from the Content-Length alone; 411 for a chunked non-multipart body). A bare status is all
      * that can be sent there.
      */
-    static final java.util.Set<Integer> PROTOCOL_REFUSALS = java.util.Set.of(413, 414, 431);
+    static final java.util.Set<Integer> PROTOCOL_REFUSALS = java.util.Set.of(411, 413, 414, 431);
 
     private final TableDigests digests;
     private final String name;

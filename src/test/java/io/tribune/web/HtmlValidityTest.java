@@ -162,6 +162,13 @@ class HtmlValidityTest {
         pages.put("/admin/mail", () -> admin.given().get("/admin/mail"));
         pages.put("/admin/mail?status=sent", () -> admin.given().get("/admin/mail?status=sent"));
         pages.put("/admin/supporters", () -> admin.given().get("/admin/supporters"));
+        pages.put("/admin/import", () -> admin.given().get("/admin/import"));
+        pages.put("/admin/import report (dry run)", () -> admin.given().multiPart(Sessions.CSRF, admin.csrfToken())
+                .multiPart("kind", "disqus").multiPart("dryRun", "on")
+                .multiPart("file", new java.io.File("src/test/resources/import/disqus.xml"), "text/xml").post("/admin/import"));
+        pages.put("/admin/import refusal", () -> admin.given().multiPart(Sessions.CSRF, admin.csrfToken())
+                .multiPart("kind", "wordpress")
+                .multiPart("file", new java.io.File("src/test/resources/import/malformed.xml"), "text/xml").post("/admin/import"));
         checkAll(pages);
     }
 
