@@ -137,8 +137,10 @@
   var handlers = {
     comment: function (data) {
       var existing = comment(data.id);
-      if (existing) { // shown as a placeholder, now visible again
-        replaceArticle(existing, data.html);
+      if (existing) { // already here: the reader's own, or a placeholder for a comment now visible again
+        if (existing.classList.contains('comment-placeholder')) {
+          replaceArticle(existing, data.html);
+        }
         return;
       }
       if (placeFor(data) && !pending.some(function (p) { return p.id === data.id; })) {
