@@ -1,7 +1,6 @@
 package io.tribune.live;
 
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,8 +31,9 @@ import jakarta.enterprise.event.Observes;
  * This instance's live streams. Everything that decides what a stream receives (notices, vote coalescing, resumes,
  * event ids, the per-article buffers) runs on one thread of its own, so events keep their order and each is read
  * and rendered once per instance, not once per connection; the bytes are then written on each connection's own
- * event loop. Event ids are {@code <instance epoch>-<sequence>}: a client that resumes on another instance, after a
- * restart, or from further back than an article's buffer gets a {@code reload} event instead.
+ * event loop. Event ids come from the database (the notice's {@code live_event_seq} number, the same on every
+ * instance; a {@code votes} event takes the number of the last vote notice it covers), so a client may resume on any
+ * instance; one that resumes from further back than what the instance holds for the article gets {@code reload}.
  */
 @ApplicationScoped
 public class LiveHub {
@@ -77,26 +77,27 @@ public class LiveHub {
     private static final class Watched {
         final Set<Stream> streams = ConcurrentHashMap.newKeySet();
         final ArrayDeque<Event> buffer = new ArrayDeque<>();
-        /** Every event for this article with a sequence above this one is in the buffer. */
+        /** Every event for this article with an id above this one is in the buffer. */
         long coveredAfter;
         volatile long idleSinceNanos;
     }
 
     private final LiveSettings settings;
     private final LiveReads reads;
-    private final String epoch;
     private final Map<Long, Watched> watched = new ConcurrentHashMap<>();
     private final AtomicInteger open = new AtomicInteger();
     private final Map<String, AtomicInteger> perAddress = new ConcurrentHashMap<>();
-    /** Comments whose vote counts changed, waiting for the end of the vote window. */
-    private final Set<Long> pendingVotes = new LinkedHashSet<>();
+    /** Comments whose vote counts changed, waiting for the end of the vote window, with their last notice's id. */
+    private final Map<Long, Long> pendingVotes = new LinkedHashMap<>();
     private ScheduledExecutorService hub;
-    private long sequence;
+    /** The last event id of each article announced since listening started (watched or not). */
+    private final Map<Long, Long> lastIdByArticle = new HashMap<>();
+    /** The database's last event id when listening (re)started: what came before is not known here. */
+    private long listeningFrom = Long.MAX_VALUE;
 
     LiveHub(LiveSettings settings, LiveReads reads) {
         this.settings = settings;
         this.reads = reads;
-        this.epoch = Long.toString(new SecureRandom().nextLong() >>> 24, 36);
     }
 
     void start(@Observes StartupEvent event) {
@@ -151,16 +152,17 @@ public class LiveHub {
         hub.execute(() -> {
             Watched article = watched.computeIfAbsent(stream.articleId, id -> {
                 Watched fresh = new Watched();
-                fresh.coveredAfter = sequence;
+                // nothing for this article since then, or since its last event (which the client may have seen)
+                fresh.coveredAfter = lastIdByArticle.getOrDefault(id, listeningFrom);
                 return fresh;
             });
             Buffer start = Buffer.buffer("retry: 3000\n\n");
             if (lastEventId != null && !lastEventId.isBlank()) {
                 long after = resumePoint(lastEventId.trim());
-                if (after < article.coveredAfter || after > sequence) {
+                if (after < article.coveredAfter) {
                     start.appendBuffer(frame(null, "reload", new JsonObject().put("reason", "missed")));
                 } else {
-                    article.buffer.stream().filter(e -> e.sequence() > after).forEach(e -> start.appendBuffer(e.bytes()));
+                    missedSince(article, after).forEach(e -> start.appendBuffer(e.bytes()));
                 }
             }
             article.streams.add(stream);
@@ -188,54 +190,64 @@ public class LiveHub {
         }
     }
 
-    /** Notices may have been missed (the listening connection was lost): every client must reload. */
-    public void missed() {
+    /**
+     * Listening (again) from the database's event id {@code from}. After a lost connection notices may have been
+     * missed: every client is told to reload.
+     */
+    public void listening(long from, boolean again) {
         if (hub == null) {
             return;
         }
         hub.execute(() -> {
-            Buffer reload = frame(null, "reload", new JsonObject().put("reason", "missed"));
-            watched.values().forEach(article -> {
-                article.buffer.clear();
-                article.coveredAfter = sequence;
-                send(article, reload);
-            });
+            listeningFrom = from;
+            lastIdByArticle.clear();
+            if (again) {
+                Buffer reload = frame(null, "reload", new JsonObject().put("reason", "missed"));
+                watched.values().forEach(article -> {
+                    article.buffer.clear();
+                    article.coveredAfter = from;
+                    send(article, reload);
+                });
+            }
         });
     }
 
     private void publish(List<String> notices) {
-        List<long[]> changes = new ArrayList<>(); // article, comment, kind index
+        List<long[]> changes = new ArrayList<>(); // event id, article, comment, kind index
         Set<Long> toRender = new LinkedHashSet<>();
         boolean votes = false;
         for (String notice : notices) {
             String[] parts = notice.split(":");
-            if (parts.length != 3) {
+            if (parts.length != 4) {
                 continue;
             }
+            long eventId;
             long articleId;
             long commentId;
             try {
-                articleId = Long.parseLong(parts[0]);
-                commentId = Long.parseLong(parts[1]);
+                eventId = Long.parseLong(parts[0]);
+                articleId = Long.parseLong(parts[1]);
+                commentId = Long.parseLong(parts[2]);
             } catch (NumberFormatException e) {
                 continue;
             }
+            lastIdByArticle.merge(articleId, eventId, Math::max);
             if (!watched.containsKey(articleId)) {
                 continue;
             }
-            if (parts[2].equals("votes")) {
+            if (parts[3].equals("votes")) {
                 votes |= pendingVotes.isEmpty();
-                pendingVotes.add(commentId);
+                pendingVotes.merge(commentId, eventId, Math::max);
                 continue;
             }
-            int kind = switch (parts[2]) {
+            int kind = switch (parts[3]) {
                 case "comment" -> 0;
                 case "edited" -> 1;
                 case "removed" -> 2;
                 default -> -1;
             };
             if (kind >= 0) {
-                changes.add(new long[] { articleId, commentId, kind });
+                changes.add(new long[] { eventId, articleId, commentId, kind });
                 toRender.add(commentId);
             }
         }
@@ -251,33 +263,34 @@ public class LiveHub {
         } catch (RuntimeException e) {
             LOG.warnf("Live events not sent (%s): streams of the articles concerned are told to reload",
                     DatabaseFailures.rootMessage(e));
-            changes.forEach(change -> reloadArticle(change[0]));
+            changes.forEach(change -> reloadArticle(change[1]));
             return;
         }
         for (long[] change : changes) {
-            LiveReads.Rendered comment = rendered.get(change[1]);
-            if (comment == null || comment.articleId() != change[0]) {
+            LiveReads.Rendered comment = rendered.get(change[2]);
+            if (comment == null || comment.articleId() != change[1]) {
                 continue;
             }
             // the comment's state now decides: a comment removed again before this batch is not shown
-            if (change[2] == 0 && comment.visible()) {
-                event(change[0], "comment", new JsonObject().put("id", comment.id()).put("parent", comment.parent())
-                        .put("html", comment.html()));
-            } else if (change[2] == 1 && comment.visible()) {
-                event(change[0], "edited", new JsonObject().put("id", comment.id()).put("html", comment.html()));
-            } else if (change[2] == 2 && !comment.visible()) {
-                event(change[0], "removed", new JsonObject().put("id", comment.id()).put("html", comment.html()));
+            if (change[3] == 0 && comment.visible()) {
+                event(change[0], change[1], "comment", new JsonObject().put("id", comment.id())
+                        .put("parent", comment.parent()).put("html", comment.html()));
+            } else if (change[3] == 1 && comment.visible()) {
+                event(change[0], change[1], "edited", new JsonObject().put("id", comment.id()).put("html", comment.html()));
+            } else if (change[3] == 2 && !comment.visible()) {
+                event(change[0], change[1], "removed", new JsonObject().put("id", comment.id()).put("html", comment.html()));
             }
         }
     }
 
     private void flushVotes() {
-        List<Long> ids = new ArrayList<>(pendingVotes);
+        Map<Long, Long> eventIds = new HashMap<>(pendingVotes);
         pendingVotes.clear();
         try {
-            for (LiveReads.Votes votes : reads.votes(ids)) {
+            for (LiveReads.Votes votes : reads.votes(eventIds.keySet())) {
                 if (watched.containsKey(votes.articleId())) {
-                    event(votes.articleId(), "votes", new JsonObject().put("id", votes.id()).put("up", votes.up()));
+                    event(eventIds.get(votes.id()), votes.articleId(), "votes",
+                            new JsonObject().put("id", votes.id()).put("up", votes.up()));
                 }
             }
         } catch (RuntimeException e) {
@@ -285,25 +298,41 @@ public class LiveHub {
         }
     }
 
-    private void event(long articleId, String name, JsonObject data) {
+    private void event(long id, long articleId, String name, JsonObject data) {
         Watched article = watched.get(articleId);
         if (article == null) {
             return;
         }
-        long id = ++sequence;
-        Buffer bytes = frame(epoch + "-" + id, name, data);
+        Buffer bytes = frame(Long.toString(id), name, data);
         article.buffer.addLast(new Event(id, bytes));
         while (article.buffer.size() > settings.buffer()) {
-            article.coveredAfter = article.buffer.removeFirst().sequence();
+            article.coveredAfter = Math.max(article.coveredAfter, article.buffer.removeFirst().sequence());
         }
         send(article, bytes);
+    }
+
+    /**
+     * The buffered events a client that last saw {@code after} has not: those that arrived after it here, and any
+     * with a higher id (transactions commit, and so announce, not quite in the order they took their ids). Sending
+     * one twice does no harm: each event says what a comment is now.
+     */
+    private static List<Event> missedSince(Watched article, long after) {
+        List<Event> missed = new ArrayList<>();
+        boolean past = false;
+        for (Event e : article.buffer) {
+            if (past || e.sequence() > after) {
+                missed.add(e);
+            }
+            past |= e.sequence() == after;
+        }
+        return missed;
     }
 
     private void reloadArticle(long articleId) {
         Watched article = watched.get(articleId);
         if (article != null) {
             article.buffer.clear();
-            article.coveredAfter = sequence;
+            article.coveredAfter = lastIdByArticle.getOrDefault(articleId, listeningFrom);
             send(article, frame(null, "reload", new JsonObject().put("reason", "missed")));
         }
     }
@@ -327,14 +356,10 @@ public class LiveHub {
         watched.entrySet().removeIf(e -> e.getValue().streams.isEmpty() && now - e.getValue().idleSinceNanos > keep);
     }
 
-    /** The sequence after which a client resumes; -1 (reload) for an id from another instance or unreadable. */
-    private long resumePoint(String lastEventId) {
-        int dash = lastEventId.lastIndexOf('-');
-        if (dash <= 0 || !lastEventId.substring(0, dash).equals(epoch)) {
-            return -1;
-        }
+    /** The event id after which a client resumes; -1 (reload) for one that is not ours. */
+    private static long resumePoint(String lastEventId) {
         try {
-            return Long.parseLong(lastEventId.substring(dash + 1));
+            return Long.parseLong(lastEventId);
         } catch (NumberFormatException e) {
             return -1;
         }

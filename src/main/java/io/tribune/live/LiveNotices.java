@@ -1,6 +1,7 @@
 package io.tribune.live;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -19,8 +20,8 @@ import jakarta.enterprise.event.Observes;
 
 /**
  * Listens on the channel {@value #CHANNEL} (V14__live_events.sql) on one connection of its own, outside the pool, and
- * hands each batch of notices to the {@link LiveHub}. Notices sent while it is not connected are lost, so when it
- * connects again every stream is told to reload.
+ * hands each batch of notices to the {@link LiveHub}, with the database's last event id when it starts listening.
+ * Notices sent while it is not connected are lost, so when it connects again every stream is told to reload.
  */
 @ApplicationScoped
 class LiveNotices {
@@ -73,8 +74,10 @@ class LiveNotices {
             try (Connection listening = DatabaseChanges.connect("tribune-live"); Statement statement = listening.createStatement()) {
                 connection = listening;
                 statement.execute("LISTEN " + CHANNEL);
-                if (connectedBefore) {
-                    hub.missed();
+                try (ResultSet last = statement.executeQuery(
+                        "select case when is_called then last_value else 0 end from live_event_seq")) {
+                    last.next();
+                    hub.listening(last.getLong(1), connectedBefore);
                 }
                 connectedBefore = true;
                 if (warned) {

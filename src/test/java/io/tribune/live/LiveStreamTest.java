@@ -138,13 +138,73 @@ class LiveStreamTest {
         try (SseClient query = SseClient.open("/articles/" + article.slug + "/live?lastEventId=" + firstId)) {
             assertEquals(List.of(second, third), commentIds(query.during(1_000)));
         }
-        // an id from another instance, another start of this one, or from before the buffer: reload
-        for (String unknown : List.of("zz-1", "nonsense", firstId.replaceAll("-\\d+$", "-999999999"))) {
+        // an id that is not ours: reload
+        for (String unknown : List.of("zz-1", "nonsense", "-5")) {
             try (SseClient stale = SseClient.open("/articles/" + article.slug + "/live", "Last-Event-ID", unknown)) {
                 SseClient.Event reload = stale.next("reload", WAIT);
                 assertNotNull(reload, unknown);
                 assertNull(reload.id());
             }
+        }
+    }
+
+    @Test
+    void anIdOlderThanTheArticlesBufferGetsAReloadEvent() throws SQLException {
+        Article article = fixtures.article("Live buffer");
+        User erin = Sessions.verifiedUser(Fixtures.unique("erin"), Sessions.PASSWORD);
+        String firstId;
+        try (SseClient stream = SseClient.open("/articles/" + article.slug + "/live")) {
+            awaitWatched(stream);
+            insertElsewhere(article, erin, 1);
+            firstId = stream.next("comment", WAIT).id();
+            insertElsewhere(article, erin, settings.buffer() + 1);
+            assertEquals(settings.buffer() + 1, stream.during(1_500).size());
+        }
+        try (SseClient late = SseClient.open("/articles/" + article.slug + "/live", "Last-Event-ID", firstId)) {
+            List<SseClient.Event> events = late.during(1_000);
+            assertEquals(List.of("reload"), events.stream().map(SseClient.Event::name).toList());
+        }
+    }
+
+    @Test
+    void aClientComingFromAnotherInstanceResumesHereWithoutAReload() {
+        Article seen = fixtures.article("Live seen elsewhere");
+        Article quiet = fixtures.article("Live resumed here");
+        Sessions.Session frank = Sessions.newUser("frank");
+        String lastSeen;
+        try (SseClient stream = SseClient.open("/articles/" + seen.slug + "/live")) {
+            awaitWatched(stream);
+            post(frank, seen, "An event on another article " + Fixtures.unique("o"));
+            lastSeen = stream.next("comment", WAIT).id();
+        }
+        // ids come from the database, the same on every instance: one this instance never streamed for the article
+        // resumes as long as nothing happened to the article since
+        try (SseClient resumed = SseClient.open("/articles/" + quiet.slug + "/live", "Last-Event-ID", lastSeen)) {
+            awaitWatched(resumed);
+            long id = post(frank, quiet, "After the move " + Fixtures.unique("m"));
+            List<SseClient.Event> events = resumed.during(1_500);
+            assertEquals(List.of("comment"), events.stream().map(SseClient.Event::name).toList());
+            assertEquals(id, events.get(0).json().getLong("id"));
+            assertTrue(Long.parseLong(events.get(0).id()) > Long.parseLong(lastSeen));
+        }
+    }
+
+    /** Top-level comments committed by another instance, in one transaction. */
+    private static void insertElsewhere(Article article, User author, int count) throws SQLException {
+        try (Connection other = DatabaseChanges.connect("another-instance")) {
+            other.setAutoCommit(false);
+            try (PreparedStatement insert = other.prepareStatement("insert into comment (article_id, author_id, body,"
+                    + " body_html, status, depth) values (?, ?, 'Elsewhere', '<p>Elsewhere</p>', 'VISIBLE', 0)")) {
+                for (int i = 0; i < count; i++) {
+                    insert.setLong(1, article.id);
+                    insert.setLong(2, author.id);
+                    insert.executeUpdate();
+                }
+            }
+            try (PreparedStatement root = other.prepareStatement("update comment set root_id = id where root_id is null")) {
+                root.executeUpdate();
+            }
+            other.commit();
         }
     }
 
