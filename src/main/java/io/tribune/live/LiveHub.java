@@ -89,7 +89,7 @@ public class LiveHub {
     private final Map<String, AtomicInteger> perAddress = new ConcurrentHashMap<>();
     /** Comments whose vote counts changed, waiting for the end of the vote window, with their last notice's id. */
     private final Map<Long, Long> pendingVotes = new LinkedHashMap<>();
-    private ScheduledExecutorService hub;
+    private final ScheduledExecutorService hub;
     /** The last event id of each article announced since listening started (watched or not). */
     private final Map<Long, Long> lastIdByArticle = new HashMap<>();
     /** The database's last event id when listening (re)started: what came before is not known here. */
@@ -98,17 +98,18 @@ public class LiveHub {
     LiveHub(LiveSettings settings, LiveReads reads) {
         this.settings = settings;
         this.reads = reads;
-    }
-
-    void start(@Observes StartupEvent event) {
-        if (!settings.enabled()) {
-            return;
-        }
-        hub = Executors.newSingleThreadScheduledExecutor(r -> {
+        // here, not at start: the listener may hand over its first notices before this bean's start observer runs
+        this.hub = settings.enabled() ? Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "tribune-live");
             thread.setDaemon(true);
             return thread;
-        });
+        }) : null;
+    }
+
+    void start(@Observes StartupEvent event) {
+        if (hub == null) {
+            return;
+        }
         long beat = settings.heartbeat().toMillis();
         hub.scheduleAtFixedRate(this::heartbeat, beat, beat, TimeUnit.MILLISECONDS);
         hub.scheduleAtFixedRate(this::forgetIdle, 1, 1, TimeUnit.MINUTES);
