@@ -67,6 +67,7 @@ THREADS=$(ls /proc/"$APP_PID"/task | wc -l); echo "RESULT app-threads $THREADS (
 touch "$WORK/go"
 sleep 1
 echo "== Cached article page with $CLIENTS streams open and $RATE comments/s delivered"
+( sleep 8; top -b -n1 -H -p "$APP_PID" | head -25 > "$WORK/threads.txt"; top -b -n1 | head -20 > "$WORK/top.txt" ) &
 BUSY=$(wrk_rps "$BASE/articles/$OTHER"); echo "RESULT page-with-streams rps=$BUSY load=$(load)"
 echo "RESULT page-ratio $(awk -v a="$BUSY" -v b="$IDLE" 'BEGIN { printf "%.0f%%", 100 * a / b }') of idle"
 wait $NODE_PID || true
