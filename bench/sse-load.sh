@@ -4,7 +4,8 @@
 # Reports delivery latency p50/p99 (from the POST being sent to the event being read, bench/sse-clients.js), heap per
 # connection (used heap after a full GC, before and after connecting) and the req/s of another, cached article page
 # with wrk: idle, then with the clients connected and comments being delivered. Load average beside each figure.
-# Usage: bench/sse-load.sh [clients] [post-seconds]   (KEEP_WORK=1 keeps logs; RATE=5; WRK_SECS=15; WRK_CONN=20)
+# Usage: bench/sse-load.sh [clients] [post-seconds]   (KEEP_WORK=1 keeps logs and threads.txt/top.txt, the busiest
+# threads while streams and wrk run; RATE=5; WRK_SECS=15; WRK_CONN=20)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CLIENTS=${1:-5000}
