@@ -86,7 +86,7 @@ public class LiveHub {
     private final LiveReads reads;
     private final Map<Long, Watched> watched = new ConcurrentHashMap<>();
     private final AtomicInteger open = new AtomicInteger();
-    private final Map<String, AtomicInteger> perAddress = new ConcurrentHashMap<>();
+    private final Map<String, Integer> perAddress = new ConcurrentHashMap<>();
     /** Comments whose vote counts changed, waiting for the end of the vote window, with their last notice's id. */
     private final Map<Long, Long> pendingVotes = new LinkedHashMap<>();
     private final ScheduledExecutorService hub;
@@ -127,17 +127,21 @@ public class LiveHub {
             open.decrementAndGet();
             return false;
         }
-        AtomicInteger mine = perAddress.computeIfAbsent(address, a -> new AtomicInteger());
-        if (mine.incrementAndGet() > settings.maxPerIp()) {
-            release(address);
-            return false;
+        boolean[] taken = { false };
+        perAddress.compute(address, (a, count) -> {
+            int now = count == null ? 0 : count;
+            taken[0] = now < settings.maxPerIp();
+            return taken[0] ? Integer.valueOf(now + 1) : count;
+        });
+        if (!taken[0]) {
+            open.decrementAndGet();
         }
-        return true;
+        return taken[0];
     }
 
     public void release(String address) {
         open.decrementAndGet();
-        perAddress.computeIfPresent(address, (a, count) -> count.decrementAndGet() <= 0 ? null : count);
+        perAddress.computeIfPresent(address, (a, count) -> count <= 1 ? null : count - 1);
     }
 
     /** Streams open on this instance now. */
@@ -155,6 +159,7 @@ public class LiveHub {
                 Watched fresh = new Watched();
                 // nothing for this article since then, or since its last event (which the client may have seen)
                 fresh.coveredAfter = lastIdByArticle.getOrDefault(id, listeningFrom);
+                fresh.idleSinceNanos = System.nanoTime();
                 return fresh;
             });
             Buffer start = Buffer.buffer("retry: 3000\n\n");
@@ -184,7 +189,7 @@ public class LiveHub {
         }
     }
 
-    /** Notices {@code <article id>:<comment id>:<kind>} from the database, in the order they were committed. */
+    /** Notices {@code <event id>:<article id>:<comment id>:<kind>} from the database, in the order they were committed. */
     public void received(List<String> notices) {
         if (hub != null) {
             hub.execute(() -> publish(notices));
