@@ -29,7 +29,8 @@ import jakarta.inject.Inject;
 
 /**
  * A reader has an article open while someone else comments: a bar says "1 new comment — show" and the comment is
- * put in place only when they press it; an up-vote changes the count in place. Without JavaScript nothing happens.
+ * put in place only when they press it; an up-vote changes the count in place; a hidden tab holds no stream and
+ * catches up when visible again. Without JavaScript nothing happens.
  */
 @QuarkusTest
 class LiveBrowserTest {
@@ -91,6 +92,43 @@ class LiveBrowserTest {
                 By.cssSelector("#c" + firstId + " .votes"), "Up 1"));
         assertEquals("still here", js.executeScript("return window.tribuneNoReload;"), "the page was never reloaded");
     }
+
+    @Test
+    void aHiddenTabClosesItsStreamAndResumesWhereItWasWhenVisibleAgain() {
+        Article article = fixtures.article("Live in a hidden tab");
+        Sessions.Session writer = Sessions.newUser("writer");
+        driver = Browser.start(true);
+        driver.get(root + "articles/" + article.slug);
+        waitForStream();
+        String before = "Seen while visible " + Fixtures.unique("v");
+        writer.form().formParam("article", article.slug).formParam("body", before).post("/comments").then().statusCode(303);
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(ExpectedConditions.textToBe(By.cssSelector(".live-bar button"), "1 new comment \u2014 show"));
+
+        JavascriptExecutor js = driver;
+        js.executeScript(VISIBILITY, "hidden");
+        new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> hub.openStreams() == 0);
+        fixtures.ageAllBy(QuarkusTransaction.requiringNew().call(() -> User.<User>find("username", writer.username()).firstResult()),
+                Duration.ofMinutes(2));
+        String during = "Written while the tab was hidden " + Fixtures.unique("h");
+        writer.form().formParam("article", article.slug).formParam("body", during).post("/comments").then().statusCode(303);
+        sleep(1_500);
+        assertEquals("1 new comment \u2014 show", driver.findElement(By.cssSelector(".live-bar button")).getText());
+
+        js.executeScript(VISIBILITY, "visible");
+        // only a stream resumed from the last event seen gets the comment written meanwhile
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(ExpectedConditions.textToBe(By.cssSelector(".live-bar button"), "2 new comments \u2014 show"));
+        assertEquals(1, hub.openStreams(), "reopened when visible again");
+        driver.findElement(By.cssSelector(".live-bar button")).click();
+        assertTrue(driver.findElement(By.id("c" + idOf(before))).getText().contains(before));
+        assertTrue(driver.findElement(By.id("c" + idOf(during))).getText().contains(during));
+    }
+
+    /** Makes the page believe its tab is hidden or visible, as the browser tells it when the reader switches tabs. */
+    private static final String VISIBILITY = "Object.defineProperty(document, 'visibilityState', "
+            + "{ configurable: true, get: function () { return arguments[0]; }.bind(null, arguments[0]) });"
+            + "document.dispatchEvent(new Event('visibilitychange'));";
 
     @Test
     void withoutJavaScriptThePageIsUnchangedUntilReloaded() {
