@@ -4,6 +4,7 @@ Standard library only; reuses the keep-alive client of bench/resilience.py. Each
 
   cluster.py session     --app1 URL --app2 URL --user U --password P
   cluster.py propagation --app1 URL --app2 URL --user U --password P --article SLUG
+  cluster.py live        --app1 URL --app2 URL --lb URL --user U --password P --article SLUG
   cluster.py ratelimit   --app1 URL --app2 URL --user U
   cluster.py killload    --lb URL --users U1,U2 --password P --articles A,B --seconds N --kill-after S --kill CMD --out DIR
   cluster.py ownwrites   --app1 URL --app2 URL --user U --password P --article SLUG --pause CMD --resume CMD
@@ -59,6 +60,51 @@ def propagation(a):
             break
         time.sleep(0.02)
     out(check="propagation", post_status=status, seen_ms=None if seen is None else round((seen - acked) * 1000))
+
+
+class Stream(threading.Thread):
+    """An SSE client on the standard library: reads /articles/SLUG/live line by line and notes when a text arrives."""
+
+    def __init__(self, base, slug, text):
+        super().__init__(daemon=True)
+        import http.client
+        import urllib.parse
+        u = urllib.parse.urlsplit(base)
+        self.conn = http.client.HTTPConnection(u.hostname, u.port, timeout=30)
+        self.conn.request("GET", f"/articles/{slug}/live", headers={"Accept": "text/event-stream"})
+        self.response = self.conn.getresponse()
+        self.text = text.encode()
+        self.started = threading.Event()
+        self.seen = None
+
+    def run(self):
+        try:
+            for line in self.response:
+                if line.startswith(b"retry:"):
+                    self.started.set()
+                elif line.startswith(b"data:") and self.text in line:
+                    self.seen = now()
+                    return
+        except OSError:
+            pass
+
+
+def live(a):
+    """A comment written through app 1 arrives on SSE streams opened on app 2 and through nginx."""
+    text = f"Live from one instance to the other {time.time_ns()}"
+    streams = {"app2": Stream(a.app2, a.article, text), "lb": Stream(a.lb, a.article, text)}
+    for s in streams.values():
+        s.start()
+    ready = all(s.response.status == 200 and s.started.wait(5) for s in streams.values())
+    writer = Client(a.app1)
+    writer.login(a.user, a.password)
+    status, _ = post_comment(writer, a.article, text)
+    acked = now()
+    for s in streams.values():
+        s.join(max(0.1, 10 - (now() - acked)))
+    ms = {k: None if s.seen is None else round((s.seen - acked) * 1000) for k, s in streams.items()}
+    out(check="live", ready=ready, post_status=status, seen_ms_app2=ms["app2"], seen_ms_lb=ms["lb"],
+        headers={k: dict(s.response.getheaders()).get("X-Accel-Buffering") for k, s in streams.items()})
 
 
 def ratelimit(a):
@@ -170,15 +216,17 @@ def pages(a):
 def main():
     p = argparse.ArgumentParser()
     sub = p.add_subparsers(dest="mode", required=True)
-    for name in ("session", "propagation", "ratelimit", "ownwrites"):
+    for name in ("session", "propagation", "ratelimit", "ownwrites", "live"):
         s = sub.add_parser(name)
         s.add_argument("--app1", required=True)
         s.add_argument("--app2", required=True)
         s.add_argument("--user", required=True)
         if name != "ratelimit":
             s.add_argument("--password", required=True)
-        if name in ("propagation", "ownwrites"):
+        if name in ("propagation", "ownwrites", "live"):
             s.add_argument("--article", required=True)
+        if name == "live":
+            s.add_argument("--lb", required=True)
         if name == "ownwrites":
             s.add_argument("--pause", required=True)
             s.add_argument("--resume", required=True)

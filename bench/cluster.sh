@@ -2,7 +2,8 @@
 # Tribune as a cluster on this machine: a PostgreSQL 15 primary, a streaming replica made with pg_basebackup -R, two
 # instances of the production jar (prod profile) reading from the replica, and nginx balancing them — all on
 # 127.0.0.1, in a temporary directory. Then the checks of issue 17: a session from one instance works on the other; a
-# comment written through one is on the other's reader page within 1 s; rate limits hold across both; kill -9 of one
+# comment written through one is on the other's reader page within 1 s, and on SSE streams opened on the other and
+# through nginx (docs/live.md) within 1 s; rate limits hold across both; kill -9 of one
 # instance under read and write load loses no acknowledged write and nginx keeps serving; with replay paused on the
 # replica a writer sees their own comment at once and readers have it after resume; with the replica stopped every
 # page still answers 200. Without --short it then measures read throughput (1 and 2 instances, with and without
@@ -114,6 +115,10 @@ check "a session made on app 1 works on app 2" "$(field "$R" 'int(logged_in)') =
 
 R=$(python3 bench/cluster.py propagation --app1 "$APP1" --app2 "$APP2" --user res2 --password bench-password-1 --article "$ARTICLE"); echo "    $R"
 check "a comment posted through app 1 is on app 2's reader page within 1 s" "$(field "$R" 'int(seen_ms is not None and seen_ms <= 1000)') == 1"
+
+R=$(python3 bench/cluster.py live --app1 "$APP1" --app2 "$APP2" --lb "$LB" --user res9 --password bench-password-1 --article "$ARTICLE"); echo "    $R"
+check "a comment written through app 1 arrives on SSE streams opened on app 2 and through nginx within 1 s" \
+  "$(field "$R" 'int(ready and seen_ms_app2 is not None and seen_ms_app2 <= 1000 and seen_ms_lb is not None and seen_ms_lb <= 1000)') == 1"
 
 R=$(python3 bench/cluster.py ratelimit --app1 "$APP1" --app2 "$APP2" --user res3); echo "    $R"
 check "5 failed log-ins spread over both instances: the next ones wait (429) on either" \

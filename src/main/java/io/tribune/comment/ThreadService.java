@@ -111,6 +111,73 @@ public class ThreadService {
         return (int) (before / config.comments().threadsPerPage()) + 1;
     }
 
+    /**
+     * A comment as readers without an account see it, with the comment it is shown under ({@code shownUnder}: its
+     * parent, or for a reply past the depth cap the ancestor whose replies list holds it; null at the top level).
+     */
+    public record Shown(long articleId, Long shownUnder, CommentNode node) {
+    }
+
+    /**
+     * The comments {@code ids} as readers without an account see them, without their replies, in three statements
+     * whatever their number: the comments, their parents (for "in reply to" past the depth cap), and the ancestors
+     * that hold replies past the cap.
+     */
+    public List<Shown> shown(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<Object[]> rows = Comment.getEntityManager().createQuery("select c, a.id, au.userId from Comment c join fetch c.author"
+                + " join c.article a left join a.author au where c.id in :ids order by c.id", Object[].class)
+                .setParameter("ids", ids).getResultList();
+        int maxDepth = config.comments().maxDepth();
+        java.util.Set<Long> parentIds = new java.util.HashSet<>();
+        java.util.Set<Long> capped = new java.util.HashSet<>();
+        for (Object[] row : rows) {
+            Comment c = (Comment) row[0];
+            if (c.parentId != null) {
+                parentIds.add(c.parentId);
+                if (c.depth >= maxDepth) {
+                    capped.add(c.id);
+                }
+            }
+        }
+        Map<Long, Comment> parents = new HashMap<>();
+        if (!capped.isEmpty()) {
+            Comment.getEntityManager().createQuery("select p from Comment p join fetch p.author where p.id in :ids", Comment.class)
+                    .setParameter("ids", parentIds).getResultList().forEach(p -> parents.put(p.id, p));
+        }
+        Map<Long, Long> holders = capped.isEmpty() ? Map.of() : holders(capped, maxDepth);
+        List<Shown> shown = new ArrayList<>();
+        for (Object[] row : rows) {
+            Comment c = (Comment) row[0];
+            CommentNode node = new CommentNode(c);
+            node.byArticleAuthor((Long) row[2]);
+            Long under = c.parentId;
+            Comment parent = c.parentId == null ? null : parents.get(c.parentId);
+            if (parent != null && parent.depth >= maxDepth) {
+                node.inReplyTo(parent.author.displayName);
+                under = holders.getOrDefault(c.id, c.parentId);
+            }
+            shown.add(new Shown((Long) row[1], under, node));
+        }
+        return shown;
+    }
+
+    /** For each comment at the depth cap, its nearest ancestor below the cap: the one whose replies list holds it. */
+    private static Map<Long, Long> holders(java.util.Set<Long> capped, int maxDepth) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = Comment.getEntityManager().createNativeQuery("with recursive up (id, parent_id, depth, start) as ("
+                + " select id, parent_id, depth, id from comment where id = any(cast(?1 as bigint[]))"
+                + " union all select p.id, p.parent_id, p.depth, up.start from comment p join up on p.id = up.parent_id"
+                + " where up.depth >= ?2)"
+                + " select start, id from up where depth < ?2 and id <> start")
+                .setParameter(1, capped.toArray(Long[]::new)).setParameter(2, maxDepth).getResultList();
+        Map<Long, Long> holders = new HashMap<>();
+        rows.forEach(r -> holders.put(((Number) r[0]).longValue(), ((Number) r[1]).longValue()));
+        return holders;
+    }
+
     public Optional<Comment> find(long id) {
         return Comment.find("select c from Comment c join fetch c.article where c.id = ?1", id).firstResultOptional();
     }

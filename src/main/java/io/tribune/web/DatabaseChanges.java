@@ -131,7 +131,7 @@ public class DatabaseChanges {
     private void listen() {
         boolean warned = false;
         while (running) {
-            try (Connection listening = connect(); Statement statement = listening.createStatement()) {
+            try (Connection listening = connect("tribune-changes"); Statement statement = listening.createStatement()) {
                 connection = listening;
                 statement.execute("LISTEN " + CHANNEL);
                 notePosition(statement);
@@ -196,9 +196,9 @@ public class DatabaseChanges {
      * The pool's database and account, on a connection of its own that times out rather than hang. With a pooler in
      * transaction mode in front of the pool (PgBouncer), which does not pass notifications, {@code
      * tribune.notifications.jdbc-url} (and {@code .username}, {@code .password}) point this one straight at the
-     * primary.
+     * primary. Also used by the live streams' own listener ({@code io.tribune.live}).
      */
-    private static Connection connect() throws SQLException {
+    public static Connection connect(String applicationName) throws SQLException {
         Config config = ConfigProvider.getConfig();
         Properties properties = new Properties();
         config.getOptionalValue("tribune.notifications.username", String.class)
@@ -211,7 +211,7 @@ public class DatabaseChanges {
         properties.setProperty("loginTimeout", "3");
         properties.setProperty("socketTimeout", "10");
         properties.setProperty("tcpKeepAlive", "true");
-        properties.setProperty("ApplicationName", "tribune-changes");
+        properties.setProperty("ApplicationName", applicationName);
         String url = config.getOptionalValue("tribune.notifications.jdbc-url", String.class)
                 .orElseGet(() -> config.getValue("quarkus.datasource.jdbc.url", String.class));
         return DriverManager.getConnection(url, properties);

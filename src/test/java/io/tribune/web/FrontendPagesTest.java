@@ -38,6 +38,8 @@ import jakarta.inject.Inject;
 class FrontendPagesTest {
 
     private static final Pattern SCRIPT = Pattern.compile("<script\\b[^>]*>");
+    private static final Pattern LIVE = Pattern.compile(
+            "<script src=\"/static/[0-9a-f]{16}/live\\.js\" data-live=\"/articles/[a-z0-9-]+/live\" defer></script>");
     private static final Pattern HTMX = Pattern.compile("<script src=\"(/static/[0-9a-f]{16}/htmx\\.min\\.js)\" defer>");
     private static final Pattern STYLESHEET = Pattern.compile("<link rel=\"stylesheet\" href=\"(/static/([0-9a-f]{16})/tribune\\.css)\">");
     private static final String PROMISE = "Reading sets no cookie; the log-in, sign-up and password forms set one strictly necessary cookie";
@@ -46,11 +48,15 @@ class FrontendPagesTest {
     Fixtures fixtures;
 
     @Test
-    void readerPagesLoadNoScriptAndTheArticlePageLoadsHtmxFromAHashedUrlForThoseWhoCanTakePart() throws IOException {
+    void readerPagesLoadNoScriptButTheArticlePagesLiveOneAndHtmxFromAHashedUrlForThoseWhoCanTakePart() throws IOException {
         Article article = fixtures.article("Scripts only where forms use them");
         fixtures.comment(article, null, fixtures.user(Fixtures.unique("scripts")), "A comment to vote on");
         for (String page : List.of("/", "/articles/" + article.slug, "/search?q=cloud", "/policy", "/login", "/signup")) {
             String html = given().get(page).then().statusCode(200).extract().asString();
+            if (page.startsWith("/articles/")) { // the live conversation's script, the same for every reader (docs/live.md)
+                assertTrue(LIVE.matcher(html).find(), page + " loads the live script");
+                html = LIVE.matcher(html).replaceAll("");
+            }
             assertFalse(SCRIPT.matcher(html).find(), page + " loads a script");
             assertFalse(html.contains("htmx.min.js") || html.contains("htmx-config"), page + " loads htmx");
         }

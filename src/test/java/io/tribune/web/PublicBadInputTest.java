@@ -61,7 +61,8 @@ class PublicBadInputTest extends BadInputSupport {
     @Test
     void slugsAndIdsInPaths() {
         List<String> routes = List.of("/articles/%s", "/sections/%s", "/authors/%s", "/users/%s", "/api/articles/%s",
-                "/feeds/sections/%s.atom", "/feeds/articles/%s/comments.atom", "/api/articles/%s/comments");
+                "/feeds/sections/%s.atom", "/feeds/articles/%s/comments.atom", "/api/articles/%s/comments",
+                "/articles/%s/live");
         List<String> slugs = bad.slugs(4);
         for (int i = 0; i < slugs.size(); i++) {
             for (int k = 0; k < 2; k++) { // every slug on two routes; every route gets every kind of slug in turn
