@@ -226,13 +226,19 @@ public class AnonymousArticlePages implements DatabaseChanges.Listener {
         if (stamps == null || !changes.isLive()) {
             return Optional.empty();
         }
-        Stamp stamp = stamps.getIfPresent(slug);
-        Page current = stamp == null ? null : cache.getIfPresent(new Key(stamp, open.test(stamp), sort, page));
-        if (current != null) {
-            return Optional.of(current);
+        Optional<Page> current = current(slug, open, sort, page);
+        if (current.isPresent()) {
+            return current;
         }
         Latest previous = latest.getIfPresent(new Slot(slug, sort, page));
         return previous == null ? Optional.empty() : Optional.ofNullable(previous.whileRefreshing(System.nanoTime()));
+    }
+
+    /** The page rendered for the article's current stamp, if kept: never the previous version. */
+    Optional<Page> current(String slug, Predicate<Stamp> open, CommentSort sort, int page) {
+        Stamp stamp = stamps == null || !changes.isLive() ? null : stamps.getIfPresent(slug);
+        return stamp == null ? Optional.empty()
+                : Optional.ofNullable(cache.getIfPresent(new Key(stamp, open.test(stamp), sort, page)));
     }
 
     @Override
