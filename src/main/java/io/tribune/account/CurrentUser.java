@@ -35,6 +35,11 @@ public class CurrentUser {
         return id != null ? Optional.of(id) : get().map(u -> u.id);
     }
 
+    /** The logged-in user's username, from the identity: no query. */
+    public Optional<String> username() {
+        return identity.isAnonymous() ? Optional.empty() : Optional.of(identity.getPrincipal().getName());
+    }
+
     public boolean isLoggedIn() {
         return !identity.isAnonymous();
     }
