@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLongFieldUpdater;
 import java.util.function.Predicate;
@@ -79,15 +80,19 @@ public class AnonymousArticlePages implements DatabaseChanges.Listener {
     private record Layout(CountedHtml html, boolean empty) {
     }
 
-    /** Where a page is shown, whatever its stamp: the previous version is served from here while one request renders. */
-    private record Slot(String slug, CommentSort sort, int page) {
+    /** Where a page of an article is shown, whatever its stamp. */
+    private record Slot(CommentSort sort, int page) {
     }
 
-    /** The last page rendered for a slot, and since when a request is rendering its next version (0: none). */
-    private static final class Latest {
+    /**
+     * The key of the last page rendered for a slot (the page itself stays in the bounded page cache: when it has
+     * been dropped there, there is no previous version to serve), and since when a request is rendering its next
+     * version (0: none).
+     */
+    private final class Latest {
         private static final AtomicLongFieldUpdater<Latest> REFRESHING =
                 AtomicLongFieldUpdater.newUpdater(Latest.class, "refreshingSince");
-        volatile Page page;
+        volatile Key key;
         volatile long refreshingSince;
 
         /**
@@ -95,7 +100,8 @@ public class AnonymousArticlePages implements DatabaseChanges.Listener {
          * when this request should go and render it.
          */
         Page whileRefreshing(long now) {
-            Page previous = page;
+            Key last = key;
+            Page previous = last == null ? null : cache.getIfPresent(last);
             if (previous == null) {
                 return null;
             }
@@ -162,7 +168,8 @@ public class AnonymousArticlePages implements DatabaseChanges.Listener {
     private final VoteCounts votes;
     private final Cache<Key, Page> cache;
     private final Cache<Key, Layout> layouts;
-    private final Cache<Slot, Latest> latest;
+    /** Per article slug, its pages' last versions: only pages that exist (page 1, or not empty). */
+    private final Cache<String, Map<Slot, Latest>> latest;
     private final KeptUntilChanged<String, Stamp> stamps;
 
     AnonymousArticlePages(DataSource dataSource, DatabaseChanges changes, VoteCounts votes, TribuneConfig config) {
@@ -185,7 +192,7 @@ public class AnonymousArticlePages implements DatabaseChanges.Listener {
                         .build();
         this.latest = !enabled ? null
                 : Caffeine.newBuilder().maximumSize(MAX_STAMPS)
-                        .expireAfterAccess(config.pageCache().expireAfterAccess()).<Slot, Latest>build();
+                        .expireAfterAccess(config.pageCache().expireAfterAccess()).<String, Map<Slot, Latest>>build();
         this.stamps = !enabled ? null
                 : new KeptUntilChanged<>(changes, Caffeine.newBuilder()
                         .maximumSize(MAX_STAMPS)
@@ -201,7 +208,7 @@ public class AnonymousArticlePages implements DatabaseChanges.Listener {
         }
         Optional<Stamp> stamp = Optional.ofNullable(stamps.get(slug, s -> read(s).orElse(null)));
         if (stamp.isEmpty()) { // unpublished or renamed: no previous version of its pages is served any more
-            latest.asMap().keySet().removeIf(slot -> slot.slug().equals(slug));
+            latest.invalidate(slug);
         }
         return stamp;
     }
@@ -230,7 +237,8 @@ public class AnonymousArticlePages implements DatabaseChanges.Listener {
         if (current.isPresent()) {
             return current;
         }
-        Latest previous = latest.getIfPresent(new Slot(slug, sort, page));
+        Map<Slot, Latest> slots = latest.getIfPresent(slug);
+        Latest previous = slots == null ? null : slots.get(new Slot(sort, page));
         return previous == null ? Optional.empty() : Optional.ofNullable(previous.whileRefreshing(System.nanoTime()));
     }
 
@@ -292,14 +300,22 @@ public class AnonymousArticlePages implements DatabaseChanges.Listener {
             Rendered rendered = render.get();
             return Page.of(CountedHtml.cut(rendered.html()).fill(rendered.counts()), rendered.empty());
         }
-        Latest slot = latest.get(new Slot(slug, sort, page), s -> new Latest());
-        Latest.REFRESHING.compareAndSet(slot, 0, System.nanoTime());
+        Map<Slot, Latest> slots = latest.get(slug, s -> new ConcurrentHashMap<>());
+        Latest slot = slots.get(new Slot(sort, page));
+        if (slot != null) {
+            Latest.REFRESHING.compareAndSet(slot, 0, System.nanoTime());
+        }
         try {
-            Page current = cache.get(new Key(stamp, open, sort, page), key -> assemble(key, render));
-            slot.page = current;
+            Key key = new Key(stamp, open, sort, page);
+            Page current = cache.get(key, k -> assemble(k, render));
+            if (page == 1 || !current.empty()) { // no slot for the pages past the end of the threads
+                (slot != null ? slot : slots.computeIfAbsent(new Slot(sort, page), s -> new Latest())).key = key;
+            }
             return current;
         } finally {
-            slot.refreshingSince = 0;
+            if (slot != null) {
+                slot.refreshingSince = 0;
+            }
         }
     }
 
