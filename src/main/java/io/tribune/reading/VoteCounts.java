@@ -62,7 +62,11 @@ class VoteCounts {
         return kept.get(new Key(page, voteVersion), key -> read(ids));
     }
 
-    /** Plain JDBC, from the primary: the counts must be at least as new as the stamp read there. */
+    /**
+     * Plain JDBC, through the same datasource as the stamp: a replica only when it has replayed everything this
+     * instance was told of and the reader wrote nothing lately (io.tribune.replica), so the counts are at least as
+     * new as the stamp that names their version.
+     */
     private Map<Long, Integer> read(Collection<Long> ids) {
         Map<Long, Integer> counts = new HashMap<>(ids.size() * 2);
         if (ids.isEmpty()) {
