@@ -35,8 +35,18 @@ public class CurrentUser {
         return id != null ? Optional.of(id) : get().map(u -> u.id);
     }
 
+    /** The logged-in user's username, from the identity: no query. */
+    public Optional<String> username() {
+        return identity.isAnonymous() ? Optional.empty() : Optional.of(identity.getPrincipal().getName());
+    }
+
     public boolean isLoggedIn() {
         return !identity.isAnonymous();
+    }
+
+    /** Whether the reader chose a time zone of their own (pages kept for everyone show the site's). */
+    public boolean hasOwnTimeZone() {
+        return !identity.isAnonymous() && identity.getAttribute(io.tribune.web.TimeExtensions.ZONE_ATTRIBUTE) != null;
     }
 
     public boolean hasRole(String role) {

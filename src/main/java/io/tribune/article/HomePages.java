@@ -71,8 +71,11 @@ public class HomePages {
      */
     private Response html(String ifNoneMatch, String key, Supplier<TemplateInstance> page) {
         if (currentUser.isLoggedIn()) {
-            // the visitor's page with the reader's own account links, when it is kept; else rendered for them
-            AnonymousListPages.Page kept = anonymousPages.getIfPresent(key);
+            // the visitor's page with the reader's own account links, when it is kept; else rendered for them (and
+            // always for readers without the commenter role: unverified or sanctioned, their page carries a banner)
+            // kept pages show times in the site's zone: a reader who chose their own gets a page of their own
+            AnonymousListPages.Page kept = currentUser.hasRole("commenter") && !currentUser.hasOwnTimeZone()
+                    ? anonymousPages.getIfPresent(key) : null;
             byte[] theirs = kept == null ? null : kept.withNav(Templates.accountNav().render().strip());
             return Response.ok(theirs != null ? theirs : page.get(), HTML_UTF8).build();
         }

@@ -23,8 +23,18 @@ public record Viewer(String username, String blockReason, boolean open, Set<Long
      */
     public static final Viewer SHARED = new Viewer("", null, true, Set.of(), 0);
 
+    /**
+     * An anonymous reader whose page is kept: each comment's vote count is left as a marker, filled in from the
+     * page's current counts when the page is put together (io.tribune.reading), so a vote does not render it again.
+     */
+    public static final Viewer COUNT_SLOTS = new Viewer(null, null, true, Set.of(), 0);
+
     public boolean shared() {
         return this == SHARED;
+    }
+
+    public boolean countSlots() {
+        return this == COUNT_SLOTS;
     }
 
     public Viewer withOpen(boolean isOpen) {

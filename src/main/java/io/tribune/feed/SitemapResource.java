@@ -1,6 +1,7 @@
 package io.tribune.feed;
 
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 import javax.xml.stream.XMLOutputFactory;
@@ -9,27 +10,53 @@ import javax.xml.stream.XMLStreamWriter;
 
 import io.tribune.article.ArticleService;
 import io.tribune.article.Section;
+import io.tribune.config.TribuneConfig;
+import io.tribune.web.DatabaseChanges;
+import io.tribune.web.HttpCaching;
+import io.tribune.web.PublicPages;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
-/** {@code /sitemap.xml}: the home page, the sections and every published article. */
+/**
+ * {@code /sitemap.xml}: the home page, the sections and every published article; kept until an article or a section
+ * changes ({@link PublicPages}), with an entity tag.
+ */
 @Path("/sitemap.xml")
 public class SitemapResource {
 
+    private static final String XML = "application/xml";
+
     private final ArticleService articles;
     private final Links links;
+    private final HttpCaching caching;
+    private final PublicPages kept;
 
-    SitemapResource(ArticleService articles, Links links) {
+    SitemapResource(ArticleService articles, Links links, HttpCaching caching, DatabaseChanges changes,
+            TribuneConfig config) {
         this.articles = articles;
         this.links = links;
+        this.caching = caching;
+        this.kept = new PublicPages(changes, config, 1, null, "articles");
     }
 
     @GET
-    @Produces("application/xml")
-    public Response sitemap() throws XMLStreamException {
+    @Produces(XML)
+    public Response sitemap(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        PublicPages.Page page = kept.get("sitemap", () -> {
+            try {
+                return PublicPages.Page.of(render().getBytes(StandardCharsets.UTF_8));
+            } catch (XMLStreamException e) {
+                throw new IllegalStateException("Could not write the sitemap", e);
+            }
+        });
+        return caching.publicPage(page.bytes(), page.etag(), ifNoneMatch, XML);
+    }
+
+    private String render() throws XMLStreamException {
         StringWriter out = new StringWriter();
         XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
         xml.writeStartDocument("UTF-8", "1.0");
@@ -45,8 +72,7 @@ public class SitemapResource {
         xml.writeEndElement();
         xml.writeEndDocument();
         xml.close();
-        return Response.ok(out.toString(), "application/xml").header(HttpHeaders.CACHE_CONTROL, "public, max-age=3600")
-                .build();
+        return out.toString();
     }
 
     private static void url(XMLStreamWriter xml, String loc, Instant lastmod) throws XMLStreamException {

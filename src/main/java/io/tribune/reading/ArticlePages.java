@@ -64,13 +64,14 @@ public class ArticlePages {
     private final AnonymousArticlePages anonymousPages;
     private final SharedArticlePages sharedPages;
     private final ReaderStates readers;
+    private final VoteCounts voteCounts;
     private final FormToken formToken;
     private final HttpCaching caching;
     private final int editMinutes;
 
     ArticlePages(ArticleService articles, ThreadService threads, CommentWindow commentWindow, CurrentUser currentUser,
             SecurityIdentity identity, AnonymousArticlePages anonymousPages, SharedArticlePages sharedPages, ReaderStates readers,
-            FormToken formToken, HttpCaching caching, TribuneConfig config) {
+            VoteCounts voteCounts, FormToken formToken, HttpCaching caching, TribuneConfig config) {
         this.articles = articles;
         this.threads = threads;
         this.commentWindow = commentWindow;
@@ -79,6 +80,7 @@ public class ArticlePages {
         this.anonymousPages = anonymousPages;
         this.sharedPages = sharedPages;
         this.readers = readers;
+        this.voteCounts = voteCounts;
         this.formToken = formToken;
         this.caching = caching;
         this.editMinutes = config.comments().editMinutes();
@@ -101,10 +103,12 @@ public class ArticlePages {
         // read again, not kept: the reader's own comment or vote is on their next page (read-your-writes)
         AnonymousArticlePages.Stamp stamp = anonymousPages.currentStamp(slug).orElseThrow(() -> movedOrMissing(slug));
         boolean open = commentWindow.isOpen(stamp.commentsOpen(), stamp.commentsKeepOpen(), stamp.publishedAt());
-        Optional<SharedArticlePage> shared = sharedPages.get(
-                new SharedArticlePages.Key(stamp, open, order, number,
-                        identity.<java.time.ZoneId>getAttribute(io.tribune.web.TimeExtensions.ZONE_ATTRIBUTE)),
-                () -> renderShared(slug, open, order, number));
+        // kept whatever the votes (unless ordered by them): the counts are filled in from the stamp's vote version;
+        // kept once per time zone readers chose (null: the site's)
+        SharedArticlePages.Key key = new SharedArticlePages.Key(stamp.layout(order), open, order, number,
+                identity.<java.time.ZoneId>getAttribute(io.tribune.web.TimeExtensions.ZONE_ATTRIBUTE));
+        Optional<SharedArticlePage> shared = sharedPages.get(key,
+                () -> renderShared(slug, open, order, number, key, stamp.voteVersion()));
         if (shared.isEmpty()) {
             return personal(slug, order, number);
         }
@@ -117,20 +121,29 @@ public class ArticlePages {
             return personal(slug, order, number);
         }
         SharedArticlePage.Reader reader = new SharedArticlePage.Reader(identity.getPrincipal().getName(),
-                state.get().blockReason(), state.get().voted(), formToken.value(), Templates.accountNav().render().strip(),
-                editMinutes, identity.hasRole("moderator"));
+                state.get().blockReason(), state.get().voted(),
+                voteCounts.get(key, stamp.voteVersion(), shared.get().commentIds()), formToken.value(),
+                Templates.accountNav().render().strip(), editMinutes, identity.hasRole("moderator"));
         return Response.ok(shared.get().pageFor(reader), HTML_UTF8).build();
     }
 
-    private Optional<SharedArticlePage> renderShared(String slug, boolean open, CommentSort order, int number) {
+    private Optional<SharedArticlePage> renderShared(String slug, boolean open, CommentSort order, int number,
+            SharedArticlePages.Key key, long voteVersion) {
         Article article = articles.findPublished(slug).orElseThrow(NotFoundException::new);
         CommentThread thread = threads.page(article, order, number);
         String threadHtml = Templates.thread(article.slug, thread, Viewer.SHARED).render();
         String html = Templates.article(article, threadHtml, Viewer.SHARED.withOpen(open), true).render();
         Map<Long, CommentNode> nodes = new HashMap<>();
         thread.threads().forEach(node -> collect(node, nodes));
+        voteCounts.rendered(key, voteVersion, counts(nodes));
         return SharedArticlePage.cut(html, Templates.accountNav().render().strip(), formToken.value(), nodes, open,
                 thread.threads().isEmpty());
+    }
+
+    private static Map<Long, Integer> counts(Map<Long, CommentNode> nodes) {
+        Map<Long, Integer> counts = new HashMap<>(nodes.size() * 2);
+        nodes.forEach((id, node) -> counts.put(id, node.votes()));
+        return counts;
     }
 
     private static void collect(CommentNode node, Map<Long, CommentNode> into) {
@@ -155,12 +168,14 @@ public class ArticlePages {
     private Response anonymous(String slug, CommentSort order, int number, String ifNoneMatch) {
         AnonymousArticlePages.Stamp stamp = anonymousPages.stamp(slug).orElseThrow(() -> movedOrMissing(slug));
         boolean open = commentWindow.isOpen(stamp.commentsOpen(), stamp.commentsKeepOpen(), stamp.publishedAt());
-        AnonymousArticlePages.Page rendered = anonymousPages.get(stamp, open, order, number, () -> {
+        AnonymousArticlePages.Page rendered = anonymousPages.get(slug, stamp, open, order, number, () -> {
             Article article = articles.findPublished(slug).orElseThrow(NotFoundException::new);
             CommentThread thread = threads.page(article, order, number);
-            String threadHtml = Templates.thread(article.slug, thread, Viewer.ANONYMOUS).render();
+            String threadHtml = Templates.thread(article.slug, thread, Viewer.COUNT_SLOTS).render();
             String html = Templates.article(article, threadHtml, Viewer.ANONYMOUS.withOpen(open), false).render();
-            return AnonymousArticlePages.Page.of(html, thread.threads().isEmpty());
+            Map<Long, CommentNode> nodes = new HashMap<>();
+            thread.threads().forEach(node -> collect(node, nodes));
+            return new AnonymousArticlePages.Rendered(html, counts(nodes), thread.threads().isEmpty());
         });
         if (number > 1 && rendered.empty()) {
             throw new NotFoundException();

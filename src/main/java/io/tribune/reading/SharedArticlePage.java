@@ -46,9 +46,16 @@ final class SharedArticlePage {
     private record Compose(List<Part> parts) implements Part {
     }
 
-    /** What differs for one reader. {@code blockReason} is null when they may take part. */
-    record Reader(String username, String blockReason, Set<Long> voted, String token, String nav, int editMinutes,
-            boolean moderator) {
+    /**
+     * What differs for one reader. {@code blockReason} is null when they may take part; {@code counts} are the
+     * comments' vote counts now (the page's own are those it was rendered with).
+     */
+    record Reader(String username, String blockReason, Set<Long> voted, Map<Long, Integer> counts, String token,
+            String nav, int editMinutes, boolean moderator) {
+
+        int votes(CommentNode node) {
+            return counts.getOrDefault(node.id(), node.votes());
+        }
     }
 
     private final List<Part> parts;
@@ -204,9 +211,9 @@ final class SharedArticlePage {
                     .append("/vote\" data-hx-swap=\"outerHTML\" id=\"vote-").append(id).append("\" class=\"vote-button")
                     .append(voted ? " voted" : "")
                     .append("\" aria-pressed=\"").append(voted).append("\">&#9650; Up <span class=\"count\">")
-                    .append(node.votes()).append("</span></button>");
+                    .append(reader.votes(node)).append("</span></button>");
         } else {
-            html.append("<span class=\"votes\">Up ").append(node.votes()).append("</span>");
+            html.append("<span class=\"votes\">Up ").append(reader.votes(node)).append("</span>");
         }
         if (participates && open && node.isVisible()) {
             html.append(" <a class=\"reply-link\" href=\"/comments/").append(id).append("/reply\" data-hx-get=\"/comments/")

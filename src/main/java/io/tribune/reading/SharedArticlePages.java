@@ -11,10 +11,11 @@ import io.tribune.config.TribuneConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * The logged-in article pages ({@link SharedArticlePage}), kept per stamp like the anonymous ones
- * ({@link AnonymousArticlePages}): a page is only used for the stamp it was rendered from, so a comment, edit,
- * vote or moderation decision (each moves the stamp) is seen on the next request. Concurrent requests for a page
- * not rendered yet wait for one render.
+ * The logged-in article pages ({@link SharedArticlePage}), kept per layout stamp like the anonymous ones
+ * ({@link AnonymousArticlePages.Stamp#layout}): a page is only used for the stamp it was rendered from, so a
+ * comment, edit or moderation decision (each moves the stamp) is seen on the next request; an up-vote moves only the
+ * vote version, whose counts each reader's page takes from {@link VoteCounts}. Concurrent requests for a page not
+ * rendered yet wait for one render.
  */
 @ApplicationScoped
 class SharedArticlePages {

@@ -7,18 +7,26 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.tribune.config.TribuneConfig;
 import io.tribune.web.ClientAddress;
+import io.tribune.web.DatabaseChanges;
 import io.tribune.web.LocalRateLimiter;
 import io.tribune.web.Paging;
+import io.tribune.web.PublicPages;
+import io.tribune.web.SharedHtml;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-/** {@code /search?q=}: the search form and ranked results with highlighted snippets. */
+/**
+ * {@code /search?q=}: the search form and ranked results with highlighted snippets. Results are kept per query and
+ * page until an article or a list of articles changes ({@link PublicPages}).
+ */
 @Path("/search")
 @Produces(MediaType.TEXT_HTML)
 public class SearchPages {
@@ -31,14 +39,21 @@ public class SearchPages {
     private final SearchService search;
     private final LocalRateLimiter limiter;
 
-    SearchPages(SearchService search, TribuneConfig config) {
+    private static final int MAX_PAGES = 2_000;
+
+    private final SharedHtml html;
+    private final PublicPages kept;
+
+    SearchPages(SearchService search, SharedHtml html, DatabaseChanges changes, TribuneConfig config) {
         this.search = search;
+        this.html = html;
+        this.kept = new PublicPages(changes, config, MAX_PAGES, null, "articles", "lists");
         this.limiter = new LocalRateLimiter(config.rateLimit().searchPerIp(), config.rateLimit().searchWindow());
     }
 
     @GET
     public Response search(@QueryParam("q") String q, @QueryParam("page") String page,
-            HttpServerRequest request) {
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch, HttpServerRequest request) {
         int number = Paging.page(page);
         if (!SearchService.normalize(q).isEmpty()) {
             Optional<Duration> wait = limiter.acquire(ClientAddress.of(request));
@@ -50,10 +65,12 @@ public class SearchPages {
                         .build();
             }
         }
-        SearchResults results = search.search(q, number);
-        if (results.page() > 1 && results.hits().isEmpty()) {
-            throw new NotFoundException();
-        }
-        return Response.ok(Templates.search(results)).build();
+        return html.answer(kept, number + "/" + SearchService.normalize(q), ifNoneMatch, () -> {
+            SearchResults results = search.search(q, number);
+            if (results.page() > 1 && results.hits().isEmpty()) {
+                throw new NotFoundException();
+            }
+            return Templates.search(results);
+        });
     }
 }

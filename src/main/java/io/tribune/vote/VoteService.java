@@ -59,7 +59,8 @@ public class VoteService {
     }
 
     /**
-     * One statement: the vote row, and only if it really changed, the counter and the article's thread version;
+     * One statement: the vote row, and only if it really changed, the counter and the article's vote version (not
+     * its thread version: cached pages fill their counts in rather than render again, io.tribune.reading);
      * with {@code checked}, only when the voter and the comment pass the rules. The counter is an increment under
      * the comment's row lock and the (comment, user) key admits one vote, so the count stays exact under
      * concurrency. All parts see the same snapshot, so when nothing changed the count is read as it is.
@@ -77,7 +78,7 @@ public class VoteService {
         return (Object[]) em.createNativeQuery("with allowed as (" + allowed + "), changed as (" + change + "),"
                 + " counted as (update comment set vote_count = vote_count + ?3 where id = ?1 and exists (select 1 from changed)"
                 + "   returning vote_count, article_id),"
-                + " bumped as (update article set thread_version = thread_version + 1 where id = (select article_id from counted))"
+                + " bumped as (update article set vote_version = vote_version + 1 where id = (select article_id from counted))"
                 + " select (select count(*) from allowed),"
                 + " coalesce((select vote_count from counted), (select vote_count from comment where id = ?1))")
                 .setParameter(1, commentId).setParameter(2, userId).setParameter(3, up ? 1 : -1).getSingleResult();

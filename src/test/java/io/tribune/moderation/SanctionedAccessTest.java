@@ -114,6 +114,13 @@ class SanctionedAccessTest {
                 .body(containsString("Your account is suspended until "))
                 .body(containsString("Ground: decision of a moderator: Flooding every thread with spam links"))
                 .body(containsString("but not comment, reply, vote or report"));
+        // pages kept for visitors (and spliced for commenters) are rendered for them, with their banner
+        for (String path : new String[] { "/", "/sections/news", "/authors/ada-lovelace", "/search?q=cloud",
+                "/users/" + mod.username }) {
+            given().get(path).then().statusCode(200); // kept for visitors now
+            session.given().get(path).then().statusCode(200).header("Cache-Control", "no-store")
+                    .body(containsString("Your account is suspended until "));
+        }
     }
 
     @Test
