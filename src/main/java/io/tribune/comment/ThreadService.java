@@ -41,6 +41,9 @@ public class ThreadService {
     public CommentThread page(Article article, CommentSort sort, int page, Long viewerId) {
         int size = config.comments().threadsPerPage();
         int first = (page - 1) * size;
+        if (sort == CommentSort.FEATURED) {
+            return featuredPage(article, page, size);
+        }
         var query = Comment.getEntityManager().createQuery("select c.id from Comment c where "
                 + (viewerId == null ? LISTED_ROOT : LISTED_ROOT_FOR_VIEWER) + " order by " + sort.orderBy, Long.class)
                 .setParameter("article", article);
@@ -65,6 +68,61 @@ public class ThreadService {
         List<Comment> comments = rows.stream().map(r -> (Comment) r[0]).toList();
         Long articleAuthor = rows.isEmpty() ? null : (Long) rows.get(0)[1];
         return new CommentThread(assemble(rootIds, comments, sort, viewerId, articleAuthor), sort, page, hasNext);
+    }
+
+    /**
+     * The featured comments of an article, most recently featured first, each without its replies: the article
+     * page's "Featured comments" block (on its first page) and {@code ?sort=featured}. Only visible comments: a
+     * featured comment that is removed, deleted or held leaves the block (and comes back if restored).
+     */
+    public List<CommentNode> featured(Article article, int first, int max) {
+        List<Object[]> rows = Comment.getEntityManager().createQuery("select c, au.userId from Comment c join fetch c.author"
+                + " join c.article a left join a.author au where c.article = :article and c.featuredAt is not null"
+                + " and c.status = io.tribune.comment.CommentStatus.VISIBLE order by c.featuredAt desc, c.id desc", Object[].class)
+                .setParameter("article", article).setFirstResult(first).setMaxResults(max).getResultList();
+        List<CommentNode> nodes = new ArrayList<>();
+        for (Object[] row : rows) {
+            CommentNode node = new CommentNode((Comment) row[0]);
+            node.byArticleAuthor((Long) row[1]);
+            nodes.add(node);
+        }
+        return nodes;
+    }
+
+    /** The first page of threads with the featured comments above them (the article page). */
+    public CommentThread pageWithFeatured(Article article, CommentSort sort, int page, Long viewerId) {
+        CommentThread thread = page(article, sort, page, viewerId);
+        if (page != 1 || sort == CommentSort.FEATURED) {
+            return thread;
+        }
+        return thread.withFeatured(featured(article, 0, config.comments().featuredShown()));
+    }
+
+    /** One top-level comment's whole thread ({@code ?thread=} on the article page), or empty when not listed. */
+    public Optional<CommentThread> wholeThread(Article article, long rootId, Long viewerId) {
+        var query = Comment.getEntityManager().createQuery("select c.id from Comment c where c.id = :root and "
+                + (viewerId == null ? LISTED_ROOT : LISTED_ROOT_FOR_VIEWER), Long.class)
+                .setParameter("article", article).setParameter("root", rootId);
+        if (viewerId != null) {
+            query.setParameter("viewer", viewerId);
+        }
+        if (query.getResultList().isEmpty()) {
+            return Optional.empty();
+        }
+        List<Object[]> rows = Comment.getEntityManager().createQuery("select c, au.userId from Comment c join fetch c.author"
+                + " join c.article a left join a.author au where c.rootId = :root order by c.createdAt, c.id", Object[].class)
+                .setParameter("root", rootId).getResultList();
+        List<Comment> comments = rows.stream().map(r -> (Comment) r[0]).toList();
+        Long articleAuthor = rows.isEmpty() ? null : (Long) rows.get(0)[1];
+        List<CommentNode> roots = assemble(List.of(rootId), comments, CommentSort.OLDEST, viewerId, articleAuthor);
+        return roots.isEmpty() ? Optional.empty()
+                : Optional.of(new CommentThread(roots, CommentSort.OLDEST, 1, false).asWholeThread());
+    }
+
+    private CommentThread featuredPage(Article article, int page, int size) {
+        List<CommentNode> nodes = featured(article, (page - 1) * size, size + 1);
+        boolean hasNext = nodes.size() > size;
+        return new CommentThread(hasNext ? nodes.subList(0, size) : nodes, CommentSort.FEATURED, page, hasNext);
     }
 
     /** The viewer of a page of threads: their votes on it are read in one statement. */

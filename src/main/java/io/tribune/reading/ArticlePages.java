@@ -67,10 +67,14 @@ public class ArticlePages {
     private final FormToken formToken;
     private final HttpCaching caching;
     private final int editMinutes;
+    private final int repliesShown;
+    private final ArticleVisits visits;
 
     ArticlePages(ArticleService articles, ThreadService threads, CommentWindow commentWindow, CurrentUser currentUser,
             SecurityIdentity identity, AnonymousArticlePages anonymousPages, SharedArticlePages sharedPages, ReaderStates readers,
-            FormToken formToken, HttpCaching caching, TribuneConfig config) {
+            FormToken formToken, HttpCaching caching, TribuneConfig config, ArticleVisits visits) {
+        this.visits = visits;
+        this.repliesShown = config.comments().repliesShown();
         this.articles = articles;
         this.threads = threads;
         this.commentWindow = commentWindow;
@@ -87,15 +91,21 @@ public class ArticlePages {
     @GET
     @Path("{slug}")
     public Response article(@PathParam("slug") String slug, @QueryParam("sort") String sort,
-            @QueryParam("page") String page, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+            @QueryParam("page") String page, @QueryParam("thread") String thread,
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         CommentSort order = CommentSort.parse(sort);
         int number = Paging.page(page);
+        if (thread != null) {
+            return wholeThread(slug, thread);
+        }
         if (!currentUser.isLoggedIn()) {
             return anonymous(slug, order, number, ifNoneMatch);
         }
-        if (!identity.hasRole("commenter")) {
+        if (!identity.hasRole("commenter") || identity.hasRole("moderator") || identity.hasRole("editor")
+                || identity.hasRole("admin")) {
             // unverified, suspended or de-registered (their sessions hold no role): their page carries their banner
-            // or warning, so it is never rendered as, or from, the shared page
+            // or warning, so it is never rendered as, or from, the shared page; staff get their tools (slow mode,
+            // featuring) on a page of their own too
             return personal(slug, order, number);
         }
         // read again, not kept: the reader's own comment or vote is on their next page (read-your-writes)
@@ -116,17 +126,18 @@ public class ArticlePages {
         }
         SharedArticlePage.Reader reader = new SharedArticlePage.Reader(identity.getPrincipal().getName(),
                 state.get().blockReason(), state.get().voted(), formToken.value(), Templates.accountNav().render().strip(),
-                editMinutes);
+                editMinutes, state.get().muted(), visits.visit(userId, stamp.articleId(), state.get().lastVisit()));
         return Response.ok(shared.get().pageFor(reader), HTML_UTF8).build();
     }
 
     private Optional<SharedArticlePage> renderShared(String slug, boolean open, CommentSort order, int number) {
         Article article = articles.findPublished(slug).orElseThrow(NotFoundException::new);
-        CommentThread thread = threads.page(article, order, number);
+        CommentThread thread = threads.pageWithFeatured(article, order, number, null).showingFirstReplies(repliesShown);
         String threadHtml = Templates.thread(article.slug, thread, Viewer.SHARED).render();
         String html = Templates.article(article, threadHtml, Viewer.SHARED.withOpen(open), true).render();
         Map<Long, CommentNode> nodes = new HashMap<>();
         thread.threads().forEach(node -> collect(node, nodes));
+        thread.featured().forEach(node -> nodes.putIfAbsent(node.id(), node));
         return SharedArticlePage.cut(html, Templates.accountNav().render().strip(), formToken.value(), nodes, open,
                 thread.threads().isEmpty());
     }
@@ -141,13 +152,39 @@ public class ArticlePages {
         Article article = articles.findPublished(slug).orElseThrow(() -> movedOrMissing(slug));
         boolean open = commentWindow.isOpen(article);
         // the reader's own held comments are shown to them in place, marked "awaiting review"
-        CommentThread thread = threads.page(article, order, number, currentUser.id().orElse(null));
+        CommentThread thread = threads.pageWithFeatured(article, order, number, currentUser.id().orElse(null))
+                .showingFirstReplies(repliesShown);
         if (number > 1 && thread.threads().isEmpty()) {
             throw new NotFoundException();
         }
-        Viewer viewer = threads.viewer(currentUser.get().orElse(null), open, thread);
+        return personalPage(article, open, thread, true);
+    }
+
+    private Response personalPage(Article article, boolean open, CommentThread thread, boolean visit) {
+        io.tribune.account.User user = currentUser.get().orElseThrow(NotFoundException::new);
+        Viewer viewer = threads.viewer(user, open, thread);
+        ReaderStates.State state = readers.read(user.id, article.id, java.util.List.of()).orElseThrow(NotFoundException::new);
+        viewer = viewer.withReader(state.muted(), visit ? visits.visit(user.id, article.id, state.lastVisit()) : null, user);
         String threadHtml = Templates.thread(article.slug, thread, viewer).render();
         return Response.ok(Templates.article(article, threadHtml, viewer.withOpen(open), false), HTML_UTF8).build();
+    }
+
+    /**
+     * One thread with all its replies ({@code ?thread=<id>}, the "N more replies" link): rendered for each request,
+     * for readers without an account as for the others (it is not in the page caches). Not found unless the id is a
+     * top-level comment listed on this article.
+     */
+    private Response wholeThread(String slug, String rawId) {
+        long id = io.tribune.web.Ids.parse(rawId).orElseThrow(NotFoundException::new);
+        Article article = articles.findPublished(slug).orElseThrow(() -> movedOrMissing(slug));
+        boolean open = commentWindow.isOpen(article);
+        Long viewerId = currentUser.isLoggedIn() ? currentUser.id().orElse(null) : null;
+        CommentThread thread = threads.wholeThread(article, id, viewerId).orElseThrow(NotFoundException::new);
+        if (viewerId == null) {
+            String threadHtml = Templates.thread(article.slug, thread, Viewer.ANONYMOUS).render();
+            return Response.ok(Templates.article(article, threadHtml, Viewer.ANONYMOUS.withOpen(open), false), HTML_UTF8).build();
+        }
+        return personalPage(article, open, thread, false);
     }
 
     private Response anonymous(String slug, CommentSort order, int number, String ifNoneMatch) {
@@ -155,7 +192,7 @@ public class ArticlePages {
         boolean open = commentWindow.isOpen(stamp.commentsOpen(), stamp.commentsKeepOpen(), stamp.publishedAt());
         AnonymousArticlePages.Page rendered = anonymousPages.get(stamp, open, order, number, () -> {
             Article article = articles.findPublished(slug).orElseThrow(NotFoundException::new);
-            CommentThread thread = threads.page(article, order, number);
+            CommentThread thread = threads.pageWithFeatured(article, order, number, null).showingFirstReplies(repliesShown);
             String threadHtml = Templates.thread(article.slug, thread, Viewer.ANONYMOUS).render();
             String html = Templates.article(article, threadHtml, Viewer.ANONYMOUS.withOpen(open), false).render();
             return AnonymousArticlePages.Page.of(html, thread.threads().isEmpty());
