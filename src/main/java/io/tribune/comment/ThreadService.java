@@ -39,6 +39,14 @@ public class ThreadService {
 
     /** The page as the logged-in user {@code viewerId} sees it: with their own held comments in place. */
     public CommentThread page(Article article, CommentSort sort, int page, Long viewerId) {
+        return page(article, sort, page, viewerId, false);
+    }
+
+    /**
+     * The page of threads; with {@code withFeatured}, also the featured comments shown above them, read by the same
+     * statement as the threads' comments (so the article page costs no statement more for them).
+     */
+    private CommentThread page(Article article, CommentSort sort, int page, Long viewerId, boolean withFeatured) {
         int size = config.comments().threadsPerPage();
         int first = (page - 1) * size;
         if (sort == CommentSort.FEATURED) {
@@ -62,12 +70,39 @@ public class ThreadService {
             return new CommentThread(List.of(), sort, page, false);
         }
         // the article author's account comes in the same statement (for the "Author" badge): no extra query
-        List<Object[]> rows = Comment.getEntityManager().createQuery("select c, au.userId from Comment c join fetch c.author"
-                + " join c.article a left join a.author au where c.rootId in :roots order by c.createdAt, c.id", Object[].class)
-                .setParameter("roots", rootIds).getResultList();
-        List<Comment> comments = rows.stream().map(r -> (Comment) r[0]).toList();
+        var thread = Comment.getEntityManager().createQuery("select c, au.userId from Comment c join fetch c.author"
+                + " join c.article a left join a.author au where c.rootId in :roots"
+                + (withFeatured ? " or (c.article = :article and c.featuredAt is not null"
+                        + " and c.status = io.tribune.comment.CommentStatus.VISIBLE)" : "")
+                + " order by c.createdAt, c.id", Object[].class)
+                .setParameter("roots", rootIds);
+        if (withFeatured) {
+            thread.setParameter("article", article);
+        }
+        List<Object[]> rows = thread.getResultList();
+        List<Comment> comments = new ArrayList<>();
+        List<Comment> featured = new ArrayList<>();
+        java.util.Set<Long> roots = new java.util.HashSet<>(rootIds);
+        for (Object[] row : rows) {
+            Comment c = (Comment) row[0];
+            if (roots.contains(c.rootId)) {
+                comments.add(c);
+            }
+            if (withFeatured && c.featuredAt != null && c.status == CommentStatus.VISIBLE) {
+                featured.add(c);
+            }
+        }
         Long articleAuthor = rows.isEmpty() ? null : (Long) rows.get(0)[1];
-        return new CommentThread(assemble(rootIds, comments, sort, viewerId, articleAuthor), sort, page, hasNext);
+        CommentThread threads = new CommentThread(assemble(rootIds, comments, sort, viewerId, articleAuthor), sort, page, hasNext);
+        if (!withFeatured) {
+            return threads;
+        }
+        featured.sort(java.util.Comparator.comparing((Comment c) -> c.featuredAt).thenComparing(c -> c.id).reversed());
+        return threads.withFeatured(featured.stream().limit(config.comments().featuredShown()).map(c -> {
+            CommentNode node = new CommentNode(c);
+            node.byArticleAuthor(articleAuthor);
+            return node;
+        }).toList());
     }
 
     /**
@@ -89,13 +124,9 @@ public class ThreadService {
         return nodes;
     }
 
-    /** The first page of threads with the featured comments above them (the article page). */
+    /** The page of threads with, on the first page, the featured comments above them (the article page). */
     public CommentThread pageWithFeatured(Article article, CommentSort sort, int page, Long viewerId) {
-        CommentThread thread = page(article, sort, page, viewerId);
-        if (page != 1 || sort == CommentSort.FEATURED) {
-            return thread;
-        }
-        return thread.withFeatured(featured(article, 0, config.comments().featuredShown()));
+        return page(article, sort, page, viewerId, page == 1);
     }
 
     /** One top-level comment's whole thread ({@code ?thread=} on the article page), or empty when not listed. */

@@ -93,8 +93,12 @@ public class ArticleVisits {
         }
     }
 
-    /** Deletes visits older than the retention; returns how many. */
     @Scheduled(every = "1h", delayed = "2m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void pruneHourly() {
+        prune();
+    }
+
+    /** Deletes visits older than the retention; returns how many. */
     public int prune() {
         Instant before = Instant.now().minus(Duration.ofDays(config.comments().visitRetentionDays()));
         try (Connection connection = dataSource.getConnection();
