@@ -68,6 +68,11 @@ public final class CommentNode {
         return n;
     }
 
+    /** Every reply under this comment, shown or left out of a long thread. */
+    public int totalReplies() {
+        return replyCount() + hiddenReplies;
+    }
+
     /** Replies left out of a long thread on the article page (its own page lists them all). */
     public int hiddenReplies() {
         return hiddenReplies;

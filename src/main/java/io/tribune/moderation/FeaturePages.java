@@ -18,7 +18,7 @@ import jakarta.ws.rs.core.Response;
  * the answer goes back there with what was done or refused; from the article page, back to the comment, and a
  * refusal is a page saying why.
  */
-@Path("/admin/comments/{id}")
+@Path("/admin")
 @ModeratorArea
 @RolesAllowed({ "moderator", "editor", "admin" })
 @Produces(MediaType.TEXT_HTML)
@@ -34,13 +34,13 @@ public class FeaturePages {
     }
 
     @POST
-    @Path("feature")
+    @Path("comments/{id}/feature")
     public Response feature(@PathParam("id") long id, @RestForm String note, @RestForm String back) {
         return act(id, back, "featured", () -> featuring.feature(actor.get(), id, note));
     }
 
     @POST
-    @Path("unfeature")
+    @Path("comments/{id}/unfeature")
     public Response unfeature(@PathParam("id") long id, @RestForm String back) {
         return act(id, back, "unfeatured", () -> featuring.unfeature(actor.get(), id));
     }

@@ -11,8 +11,6 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 import io.tribune.account.CurrentUser;
-import io.tribune.comment.Comment;
-import io.tribune.web.Ids;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -23,11 +21,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /**
- * Mute and unmute forms: on a profile ({@code /users/{username}/mute}), in a comment's actions
- * ({@code /comments/{id}/mute} mutes its author) and on the settings page ({@code back=settings}). Done, the reader
- * goes back where they were; refused (themselves, twice), they get a page saying why; an unknown user is a 404.
+ * Mute and unmute forms on a profile ({@code /users/{username}/mute}) and on the settings page
+ * ({@code back=settings}); a comment's actions use {@link CommentMutePages}. Done, the reader goes back where they
+ * were; refused (themselves, twice), they get a page saying why; an unknown user is a 404.
  */
-@Path("/")
+@Path("/users")
 @Authenticated
 @Produces(MediaType.TEXT_HTML)
 @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -47,32 +45,18 @@ public class MutePages {
     }
 
     @POST
-    @Path("users/{username}/mute")
+    @Path("{username}/mute")
     public Response mute(@PathParam("username") String username, @RestForm String back) {
         return act(back, "/users/" + encode(username), me -> mutes.mute(me, username).username);
     }
 
     @POST
-    @Path("users/{username}/unmute")
+    @Path("{username}/unmute")
     public Response unmute(@PathParam("username") String username, @RestForm String back) {
         return act(back, "/users/" + encode(username), me -> mutes.unmute(me, username).username);
     }
 
-    @POST
-    @Path("comments/{id}/mute")
-    public Response muteAuthor(@PathParam("id") String id) {
-        Comment c = comment(id);
-        return act(null, "/comments/" + c.id, me -> mutes.mute(me, c.author.username).username);
-    }
-
-    @POST
-    @Path("comments/{id}/unmute")
-    public Response unmuteAuthor(@PathParam("id") String id) {
-        Comment c = comment(id);
-        return act(null, "/comments/" + c.id, me -> mutes.unmute(me, c.author.username).username);
-    }
-
-    private Response act(String back, String page, LongFunction<String> action) {
+    Response act(String back, String page, LongFunction<String> action) {
         long me = currentUser.id().orElseThrow(NotFoundException::new);
         String to = "settings".equals(back) ? "/settings#muted" : page;
         try {
@@ -84,10 +68,6 @@ public class MutePages {
             return Response.status(e.status()).entity(Templates.refused(e.getMessage(), to)).build();
         }
         return Response.seeOther(URI.create(to)).build();
-    }
-
-    private Comment comment(String id) {
-        return Ids.parse(id).flatMap(mutes::comment).orElseThrow(NotFoundException::new);
     }
 
     private static String encode(String s) {

@@ -95,7 +95,7 @@ public class ArticlePages {
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         CommentSort order = CommentSort.parse(sort);
         int number = Paging.page(page);
-        if (thread != null) {
+        if (thread != null && !thread.isEmpty()) { // an empty one is the ordinary page
             return wholeThread(slug, thread);
         }
         if (!currentUser.isLoggedIn()) {
