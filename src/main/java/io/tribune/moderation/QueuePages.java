@@ -85,11 +85,13 @@ public class QueuePages {
     @POST
     @Path("threads/{slug}/slow-mode")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response slowMode(@PathParam("slug") String slug, @RestForm String slowModeSeconds, @RestForm String back) {
+    public Response slowMode(@PathParam("slug") String slug, @RestForm List<String> slowModeSeconds, @RestForm String back) {
         boolean fromArticle = "article".equals(back);
         String queue = Queue.parse(back).orElse(Queue.REPORTED).slug;
         try {
-            int seconds = threadSwitch.slowMode(actor.get(), slug, slowModeSeconds);
+            // one value: "60" and "junk" together are refused rather than read as the first
+            String value = slowModeSeconds == null || slowModeSeconds.size() != 1 ? null : slowModeSeconds.get(0);
+            int seconds = threadSwitch.slowMode(actor.get(), slug, value);
             if (fromArticle) {
                 return Response.seeOther(URI.create("/articles/" + encode(slug) + "#comments")).build();
             }
