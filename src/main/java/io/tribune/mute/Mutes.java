@@ -8,6 +8,7 @@ import java.util.Set;
 
 import io.tribune.account.AccountDeleted;
 import io.tribune.account.CurrentUser;
+import io.tribune.account.PersonalData;
 import io.tribune.account.User;
 import io.tribune.account.UserStatus;
 import io.tribune.comment.Comment;
@@ -27,7 +28,7 @@ import jakarta.transaction.Transactional;
  */
 @ApplicationScoped
 @Named("mutes")
-public class Mutes {
+public class Mutes implements PersonalData {
 
     /** A muted user as the muter's settings list them. */
     public record Muted(String username, String displayName, Instant since) {
@@ -83,17 +84,6 @@ public class Mutes {
                 .setParameter(1, muterId).setParameter(2, mutedId).getResultList().isEmpty();
     }
 
-    /** The ids of the users {@code muterId} muted. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public Set<Long> mutedBy(long muterId) {
-        Set<Long> ids = new HashSet<>();
-        for (Object id : em.createNativeQuery("select muted_id from user_mute where muter_id = ?1")
-                .setParameter(1, muterId).getResultList()) {
-            ids.add(((Number) id).longValue());
-        }
-        return ids;
-    }
-
     /** The muter's list, newest first (the settings page and "Download my data"). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Muted> of(long muterId) {
@@ -112,6 +102,11 @@ public class Mutes {
             return new ProfileAction(false, false);
         }
         return new ProfileAction(true, isMuted(me.get(), profileUserId));
+    }
+
+    @Override
+    public List<?> mutesOf(long userId) {
+        return of(userId);
     }
 
     /** A deleted account keeps no mutes, neither its own nor others' of it. */

@@ -111,6 +111,15 @@ public class ArticleVisits {
         }
     }
 
+    /** A deleted account keeps no visits. */
+    void onAccountDeleted(@Observes(during = jakarta.enterprise.event.TransactionPhase.IN_PROGRESS)
+            io.tribune.account.AccountDeleted deleted) {
+        pending.keySet().removeIf(key -> key.userId() == deleted.userId());
+        io.quarkus.hibernate.orm.panache.Panache.getEntityManager()
+                .createNativeQuery("delete from article_visit where user_id = ?1").setParameter(1, deleted.userId())
+                .executeUpdate();
+    }
+
     void onStop(@Observes ShutdownEvent stop) {
         flush();
     }

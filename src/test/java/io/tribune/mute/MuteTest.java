@@ -146,6 +146,23 @@ class MuteTest {
         }
     }
 
+    @Test
+    void mutesAreInTheMutersExportAndGoWithADeletedAccount() {
+        Session muter = Sessions.newUser("mute-export");
+        Session muted = Sessions.newUser("mute-deleted");
+        muter.form().post("/users/" + muted.username() + "/mute").then().statusCode(303);
+        muter.given().get("/settings/export").then().statusCode(200)
+                .body("muted.username", org.hamcrest.Matchers.contains(muted.username()));
+        muted.given().get("/settings/export").then().statusCode(200)
+                .body("muted", org.hamcrest.Matchers.empty()); // the muted user is not told, not even here
+        Article article = fixtures.article("Visits of a deleted account");
+        muted.given().get("/articles/" + article.slug).then().statusCode(200);
+        muted.form().formParam("password", Sessions.PASSWORD).formParam("comments", "keep").post("/settings/delete")
+                .then().statusCode(org.hamcrest.Matchers.anyOf(org.hamcrest.Matchers.is(200), org.hamcrest.Matchers.is(303)));
+        assertEquals(0, mutes(muter.username()), "a deleted account is muted by nobody");
+        muter.given().get("/settings").then().body(containsString("You have muted nobody."));
+    }
+
     private static String page(Session session, Article article) {
         return session.given().get("/articles/" + article.slug).then().statusCode(200).extract().asString();
     }
