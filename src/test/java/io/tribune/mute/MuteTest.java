@@ -104,6 +104,20 @@ class MuteTest {
     }
 
     @Test
+    void aMutedModeratorsModerationNoticesStillArrive() {
+        Article article = fixtures.article("Muted moderator");
+        Session muter = Sessions.newUser("mute-mod-notices");
+        Session moderator = Sessions.newUser("mute-moddy", "moderator");
+        post(muter, article, null, "A comment a moderator will remove").then().statusCode(303);
+        long mine = latestBy(muter.username());
+        muter.form().post("/users/" + moderator.username() + "/mute").then().statusCode(303);
+        moderator.form().formParam("action", "remove").formParam("reason", "off-topic").formParam("back", "reported")
+                .post("/admin/comments/" + mine + "/decision").then().statusCode(303);
+        assertEquals(1, notices(muter.username(), mine), "the removal is told, whoever the muter muted");
+        muter.given().get("/notifications").then().statusCode(200).body(containsString("A moderator removed your comment"));
+    }
+
+    @Test
     void muteYourselfTwiceOrAnUnknownUserIsRefusedClearly() {
         Session muter = Sessions.newUser("mute-bad");
         User other = fixtures.user(Fixtures.unique("mute-other"));
