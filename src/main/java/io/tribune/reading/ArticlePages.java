@@ -38,8 +38,10 @@ import jakarta.ws.rs.core.Response;
  * An article with its comment threads. Readers without an account get the whole page from
  * {@link AnonymousArticlePages}; logged-in readers get the page every logged-in reader shares
  * ({@link SharedArticlePage}) with their own header, token, comment box and actions put in, and their state read in
- * one statement ({@link ReaderStates}). A reader with a comment held for review on the article gets the page
- * rendered for them alone, so that they see it in place.
+ * one statement ({@link ReaderStates}): their votes, the people they muted and their previous visit (comments
+ * since are marked new; {@link ArticleVisits}). A reader with a comment held for review on the article, and staff
+ * (their feature and slow-mode forms), get the page rendered for them alone. {@code ?thread=<id>} is one whole
+ * thread (the "N more replies" link).
  */
 @Path("/articles")
 @Produces(MediaType.TEXT_HTML)

@@ -17,8 +17,9 @@ import io.tribune.comment.CommentStatus;
 
 /**
  * The article page as every logged-in reader shares it, rendered once and cut where readers differ: the header's
- * account links, the CSRF token, the comment box (or why they may not comment) and each comment's actions (their
- * up-vote, reply, edit and delete for their own comments, report). A reader's page is these pieces put back
+ * account links, the CSRF token, the comment box (or why they may not comment), each comment's actions (their
+ * up-vote, reply, edit and delete for their own comments, report, mute), its "new" class and label, the fold around
+ * a muted author's comment and the "N new" link (issue 15). A reader's page is these pieces put back
  * together with their own inserts: no template is rendered for the thread, and the markup of the inserts is small.
  */
 final class SharedArticlePage {
