@@ -1,10 +1,8 @@
 package io.tribune.mute;
 
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 import io.tribune.account.AccountDeleted;
 import io.tribune.account.CurrentUser;
