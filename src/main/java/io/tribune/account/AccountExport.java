@@ -6,7 +6,7 @@ import java.util.List;
 /** "Download my data": everything Tribune holds about the user, as JSON. */
 public record AccountExport(Profile profile, List<CommentData> comments, List<VoteData> votes, List<Object> reports,
         List<Object> moderation,
-        List<Object> notifications) {
+        List<Object> notifications, List<Object> muted) {
 
     public record Profile(String username, String displayName, String email, String bio, Instant memberSince,
             Instant emailVerifiedAt, List<String> roles, String status, boolean notifyReplies, boolean notifyModeration,

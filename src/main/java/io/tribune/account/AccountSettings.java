@@ -160,12 +160,14 @@ public class AccountSettings {
         List<Object> reports = new java.util.ArrayList<>();
         List<Object> moderation = new java.util.ArrayList<>();
         List<Object> notices = new java.util.ArrayList<>();
+        List<Object> muted = new java.util.ArrayList<>();
         personalData.forEach(source -> {
             reports.addAll(source.reportsMadeBy(userId));
             moderation.addAll(source.moderationHistoryOf(userId));
             notices.addAll(source.noticesFor(userId));
+            muted.addAll(source.mutesOf(userId));
         });
-        return new AccountExport(profile, written, votes, reports, moderation, notices);
+        return new AccountExport(profile, written, votes, reports, moderation, notices, muted);
     }
 
     /**

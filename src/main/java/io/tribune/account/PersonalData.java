@@ -22,4 +22,9 @@ public interface PersonalData {
     default List<?> moderationHistoryOf(long userId) {
         return List.of();
     }
+
+    /** The people this user muted (only they ever see it). */
+    default List<?> mutesOf(long userId) {
+        return List.of();
+    }
 }

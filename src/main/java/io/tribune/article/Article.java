@@ -63,6 +63,9 @@ public class Article extends PanacheEntityBase {
     /** Changes whenever what the article's threads show changes; see {@link #threadsChanged(Long)}. */
     @Column(name = "thread_version")
     public long threadVersion;
+    /** Slow mode: the least seconds between two comments of one person here; 0 is off (set by moderators). */
+    @Column(name = "slow_mode_seconds")
+    public int slowModeSeconds;
     @OneToMany(mappedBy = "article", fetch = FetchType.LAZY)
     @OrderBy("postedAt")
     public List<ArticleUpdate> updates = new ArrayList<>();

@@ -46,4 +46,9 @@ public class Comment extends PanacheEntityBase {
     public Instant createdAt = Instant.now();
     @Column(name = "edited_at")
     public Instant editedAt;
+    /** Set while a moderator or an editor features the comment (io.tribune.moderation.Featuring). */
+    @Column(name = "featured_at")
+    public Instant featuredAt;
+    @Column(name = "featured_note")
+    public String featuredNote;
 }

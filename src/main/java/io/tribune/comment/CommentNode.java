@@ -23,6 +23,9 @@ public final class CommentNode {
     private final int depth;
     private String inReplyTo;
     private final List<CommentNode> replies = new ArrayList<>();
+    private int hiddenReplies;
+    private final java.time.Instant featuredAt;
+    private final String featuredNote;
 
     public CommentNode(Comment c) {
         this.id = c.id;
@@ -38,6 +41,53 @@ public final class CommentNode {
         this.editedAt = c.editedAt;
         this.votes = c.voteCount;
         this.depth = c.depth;
+        this.featuredAt = c.featuredAt;
+        this.featuredNote = c.featuredNote;
+    }
+
+    public Long authorId() {
+        return authorId;
+    }
+
+    /** Featured by a moderator or an editor (shown in the article's "Featured comments"). */
+    public boolean featured() {
+        return featuredAt != null;
+    }
+
+    /** The note the moderator or editor gave when featuring it; null when none. */
+    public String featuredNote() {
+        return featuredNote;
+    }
+
+    /** How many comments are under this one, at any depth. */
+    public int replyCount() {
+        int n = 0;
+        for (CommentNode reply : replies) {
+            n += 1 + reply.replyCount();
+        }
+        return n;
+    }
+
+    /** Every reply under this comment, shown or left out of a long thread. */
+    public int totalReplies() {
+        return replyCount() + hiddenReplies;
+    }
+
+    /** Replies left out of a long thread on the article page (its own page lists them all). */
+    public int hiddenReplies() {
+        return hiddenReplies;
+    }
+
+    /** Keeps the first {@code shown} replies (with everything under them); counts what is left out. */
+    void showFirstReplies(int shown) {
+        if (shown <= 0 || replies.size() <= shown) {
+            return;
+        }
+        List<CommentNode> rest = replies.subList(shown, replies.size());
+        for (CommentNode reply : rest) {
+            hiddenReplies += 1 + reply.replyCount();
+        }
+        rest.clear();
     }
 
     public long id() {

@@ -82,6 +82,7 @@ public class CommentService {
             }
             checkRepliable(parent);
         }
+        checkSlowMode(author, article);
         checkFlood(author, body);
         CommentScreen.Verdict verdict = screen(author, body);
         if (verdict.outcome() == CommentScreen.Outcome.REFUSE) {
@@ -226,6 +227,25 @@ public class CommentService {
             throw CommentException.invalid("The comment contains characters that cannot be stored.");
         }
         return body;
+    }
+
+    /**
+     * Slow mode: one comment (or reply) per person per interval on this article. Moderators, editors and admins are
+     * exempt, so they can still answer in a heated thread.
+     */
+    private void checkSlowMode(User author, Article article) {
+        int interval = article.slowModeSeconds;
+        if (interval <= 0 || author.hasRole("moderator") || author.hasRole("editor") || author.hasRole("admin")) {
+            return;
+        }
+        Instant now = Instant.now();
+        Instant last = SqlValues.instant(em.createNativeQuery("select max(created_at) from comment"
+                + " where author_id = ?1 and article_id = ?2 and created_at > ?3")
+                .setParameter(1, author.id).setParameter(2, article.id).setParameter(3, now.minusSeconds(interval))
+                .getSingleResult());
+        if (last != null) {
+            throw CommentException.tooSoon(SlowMode.tooSoon(Duration.between(now, last.plusSeconds(interval))));
+        }
     }
 
     private void checkFlood(User author, String body) {

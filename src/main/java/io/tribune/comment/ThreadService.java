@@ -39,8 +39,19 @@ public class ThreadService {
 
     /** The page as the logged-in user {@code viewerId} sees it: with their own held comments in place. */
     public CommentThread page(Article article, CommentSort sort, int page, Long viewerId) {
+        return page(article, sort, page, viewerId, false);
+    }
+
+    /**
+     * The page of threads; with {@code withFeatured}, also the featured comments shown above them, read by the same
+     * statement as the threads' comments (so the article page costs no statement more for them).
+     */
+    private CommentThread page(Article article, CommentSort sort, int page, Long viewerId, boolean withFeatured) {
         int size = config.comments().threadsPerPage();
         int first = (page - 1) * size;
+        if (sort == CommentSort.FEATURED) {
+            return featuredPage(article, page, size);
+        }
         var query = Comment.getEntityManager().createQuery("select c.id from Comment c where "
                 + (viewerId == null ? LISTED_ROOT : LISTED_ROOT_FOR_VIEWER) + " order by " + sort.orderBy, Long.class)
                 .setParameter("article", article);
@@ -59,12 +70,90 @@ public class ThreadService {
             return new CommentThread(List.of(), sort, page, false);
         }
         // the article author's account comes in the same statement (for the "Author" badge): no extra query
+        var thread = Comment.getEntityManager().createQuery("select c, au.userId from Comment c join fetch c.author"
+                + " join c.article a left join a.author au where c.rootId in :roots"
+                + (withFeatured ? " or (c.article = :article and c.featuredAt is not null"
+                        + " and c.status = io.tribune.comment.CommentStatus.VISIBLE)" : "")
+                + " order by c.createdAt, c.id", Object[].class)
+                .setParameter("roots", rootIds);
+        if (withFeatured) {
+            thread.setParameter("article", article);
+        }
+        List<Object[]> rows = thread.getResultList();
+        List<Comment> comments = new ArrayList<>();
+        List<Comment> featured = new ArrayList<>();
+        java.util.Set<Long> roots = new java.util.HashSet<>(rootIds);
+        for (Object[] row : rows) {
+            Comment c = (Comment) row[0];
+            if (roots.contains(c.rootId)) {
+                comments.add(c);
+            }
+            if (withFeatured && c.featuredAt != null && c.status == CommentStatus.VISIBLE) {
+                featured.add(c);
+            }
+        }
+        Long articleAuthor = rows.isEmpty() ? null : (Long) rows.get(0)[1];
+        CommentThread threads = new CommentThread(assemble(rootIds, comments, sort, viewerId, articleAuthor), sort, page, hasNext);
+        if (!withFeatured) {
+            return threads;
+        }
+        featured.sort(java.util.Comparator.comparing((Comment c) -> c.featuredAt).thenComparing(c -> c.id).reversed());
+        return threads.withFeatured(featured.stream().limit(config.comments().featuredShown()).map(c -> {
+            CommentNode node = new CommentNode(c);
+            node.byArticleAuthor(articleAuthor);
+            return node;
+        }).toList());
+    }
+
+    /**
+     * The featured comments of an article, most recently featured first, each without its replies: the article
+     * page's "Featured comments" block (on its first page) and {@code ?sort=featured}. Only visible comments: a
+     * featured comment that is removed, deleted or held leaves the block (and comes back if restored).
+     */
+    public List<CommentNode> featured(Article article, int first, int max) {
         List<Object[]> rows = Comment.getEntityManager().createQuery("select c, au.userId from Comment c join fetch c.author"
-                + " join c.article a left join a.author au where c.rootId in :roots order by c.createdAt, c.id", Object[].class)
-                .setParameter("roots", rootIds).getResultList();
+                + " join c.article a left join a.author au where c.article = :article and c.featuredAt is not null"
+                + " and c.status = io.tribune.comment.CommentStatus.VISIBLE order by c.featuredAt desc, c.id desc", Object[].class)
+                .setParameter("article", article).setFirstResult(first).setMaxResults(max).getResultList();
+        List<CommentNode> nodes = new ArrayList<>();
+        for (Object[] row : rows) {
+            CommentNode node = new CommentNode((Comment) row[0]);
+            node.byArticleAuthor((Long) row[1]);
+            nodes.add(node);
+        }
+        return nodes;
+    }
+
+    /** The page of threads with, on the first page, the featured comments above them (the article page). */
+    public CommentThread pageWithFeatured(Article article, CommentSort sort, int page, Long viewerId) {
+        return page(article, sort, page, viewerId, page == 1);
+    }
+
+    /** One top-level comment's whole thread ({@code ?thread=} on the article page), or empty when not listed. */
+    public Optional<CommentThread> wholeThread(Article article, long rootId, Long viewerId) {
+        var query = Comment.getEntityManager().createQuery("select c.id from Comment c where c.id = :root and "
+                + (viewerId == null ? LISTED_ROOT : LISTED_ROOT_FOR_VIEWER), Long.class)
+                .setParameter("article", article).setParameter("root", rootId);
+        if (viewerId != null) {
+            query.setParameter("viewer", viewerId);
+        }
+        if (query.getResultList().isEmpty()) {
+            return Optional.empty();
+        }
+        List<Object[]> rows = Comment.getEntityManager().createQuery("select c, au.userId from Comment c join fetch c.author"
+                + " join c.article a left join a.author au where c.rootId = :root order by c.createdAt, c.id", Object[].class)
+                .setParameter("root", rootId).getResultList();
         List<Comment> comments = rows.stream().map(r -> (Comment) r[0]).toList();
         Long articleAuthor = rows.isEmpty() ? null : (Long) rows.get(0)[1];
-        return new CommentThread(assemble(rootIds, comments, sort, viewerId, articleAuthor), sort, page, hasNext);
+        List<CommentNode> roots = assemble(List.of(rootId), comments, CommentSort.OLDEST, viewerId, articleAuthor);
+        return roots.isEmpty() ? Optional.empty()
+                : Optional.of(new CommentThread(roots, CommentSort.OLDEST, 1, false).asWholeThread());
+    }
+
+    private CommentThread featuredPage(Article article, int page, int size) {
+        List<CommentNode> nodes = featured(article, (page - 1) * size, size + 1);
+        boolean hasNext = nodes.size() > size;
+        return new CommentThread(hasNext ? nodes.subList(0, size) : nodes, CommentSort.FEATURED, page, hasNext);
     }
 
     /** The viewer of a page of threads: their votes on it are read in one statement. */
@@ -83,8 +172,8 @@ public class ThreadService {
 
     public Viewer viewer(io.tribune.account.User user, boolean open, java.util.Set<Long> voted) {
         String block = user.participationBlock().orElse(null);
-        return new Viewer(user.username, block, open, voted, config.comments().editMinutes(),
-                block == null && user.hasRole("moderator"));
+        return new Viewer(user.username, block, open, voted, config.comments().editMinutes(), java.util.Set.of(), null,
+                block == null && user.hasRole("moderator"), false);
     }
 
     private static void collectIds(CommentNode node, java.util.List<Long> ids) {

@@ -102,6 +102,22 @@ public interface TribuneConfig {
         /** Days after publication when an article's comments close by themselves; 0 keeps them open. */
         @WithDefault("30")
         int closeAfterDays();
+
+        /** Replies shown under each top-level comment on the article page; the rest are one link away. */
+        @WithDefault("5")
+        int repliesShown();
+
+        /** Featured comments shown above the threads (all of them are listed by {@code ?sort=featured}). */
+        @WithDefault("10")
+        int featuredShown();
+
+        /** Days a logged-in reader's last visit to an article is kept (for "new since your last visit"). */
+        @WithDefault("90")
+        int visitRetentionDays();
+
+        /** How often the visits kept in memory are written to the database (one statement for all). */
+        @WithDefault("5S")
+        java.time.Duration visitFlushEvery();
     }
 
     interface Moderation {

@@ -40,6 +40,9 @@ public final class AuditWords {
             case APPEAL -> "Appeal filed";
             case APPEAL_UPHELD -> "Appeal upheld";
             case APPEAL_REVERSED -> "Appeal reversed";
+            case SLOW_MODE -> "Slow mode";
+            case FEATURE -> "Featured";
+            case UNFEATURE -> "Unfeatured";
         };
     }
 
@@ -73,6 +76,9 @@ public final class AuditWords {
             case APPEAL -> add(p, " appealed against " + sanction(a.reasonCode));
             case APPEAL_UPHELD -> add(p, " upheld the appeal of ", user, " against " + sanction(a.reasonCode));
             case APPEAL_REVERSED -> add(p, " reversed, on appeal by ", user, ", " + sanction(a.reasonCode));
+            case SLOW_MODE -> add(p, " set " + nullToEmpty(a.afterState) + " (it was " + nullToEmpty(a.beforeState) + ")");
+            case FEATURE -> add(p, " featured ", comment, " by ", user);
+            case UNFEATURE -> add(p, " stopped featuring ", comment, " by ", user);
         }
         return p;
     }

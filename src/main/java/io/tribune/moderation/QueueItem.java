@@ -6,7 +6,8 @@ import java.util.List;
 /** A comment in a queue, with what a moderator needs to judge it. */
 public record QueueItem(long id, String status, String body, String bodyHtml, Instant createdAt, String authorUsername,
         String authorName, String authorStatus, String articleSlug, String articleHeadline, Long parentId,
-        String parentAuthor, String parentExcerpt, List<ReportView> reports, long openReports, Instant editedAt) {
+        String parentAuthor, String parentExcerpt, List<ReportView> reports, long openReports, Instant editedAt,
+        boolean featured, int slowModeSeconds) {
 
     public record ReportView(String reason, String reasonLabel, String note, String reporter, Instant createdAt,
             boolean open) {

@@ -78,6 +78,33 @@ public class QueuePages {
         }
     }
 
+    /**
+     * Sets slow mode ({@code slowModeSeconds}, 0 turns it off), from the thread switch of a queue or from the article
+     * page ({@code back=article}, answered on the article or with a page saying why not).
+     */
+    @POST
+    @Path("threads/{slug}/slow-mode")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response slowMode(@PathParam("slug") String slug, @RestForm List<String> slowModeSeconds, @RestForm String back) {
+        boolean fromArticle = "article".equals(back);
+        String queue = Queue.parse(back).orElse(Queue.REPORTED).slug;
+        try {
+            // one value: "60" and "junk" together are refused rather than read as the first
+            String value = slowModeSeconds == null || slowModeSeconds.size() != 1 ? null : slowModeSeconds.get(0);
+            int seconds = threadSwitch.slowMode(actor.get(), slug, value);
+            if (fromArticle) {
+                return Response.seeOther(URI.create("/articles/" + encode(slug) + "#comments")).build();
+            }
+            return redirect(queue, "done=" + encode((seconds == 0 ? "slow mode off" : "slow mode set to one comment every "
+                    + io.tribune.comment.SlowMode.interval(seconds)) + " on " + slug));
+        } catch (ModerationRefused e) {
+            if (fromArticle || e.status() == 403 || e.status() == 404) {
+                throw e;
+            }
+            return redirect(queue, "error=" + encode(e.getMessage()));
+        }
+    }
+
     @POST
     @Path("comments/{id}/decision")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)

@@ -112,7 +112,8 @@ public class QueueService {
                     c.author.displayName, c.author.status.name(), c.article.slug, c.article.headline, c.parentId,
                     p == null ? null : p.author.displayName,
                     p == null ? null : p.status == CommentStatus.VISIBLE ? Texts.excerpt(p.body, 200) : "(" + p.status.name().toLowerCase() + ")",
-                    rs, rs.stream().filter(QueueItem.ReportView::open).count(), c.editedAt));
+                    rs, rs.stream().filter(QueueItem.ReportView::open).count(), c.editedAt, c.featuredAt != null,
+                    c.article.slowModeSeconds));
         }
         return items;
     }

@@ -18,6 +18,7 @@ import io.tribune.moderation.CommentDecided;
 import io.tribune.moderation.ReportResolved;
 import io.tribune.moderation.AppealDecided;
 import io.tribune.moderation.SanctionApplied;
+import io.tribune.mute.Mutes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -38,8 +39,10 @@ class Notifier {
     private final MarkdownRenderer markdown;
     private final EntityManager em;
     private final TribuneConfig config;
+    private final Mutes mutes;
 
-    Notifier(Emails emails, MarkdownRenderer markdown, EntityManager em, TribuneConfig config) {
+    Notifier(Emails emails, MarkdownRenderer markdown, EntityManager em, TribuneConfig config, Mutes mutes) {
+        this.mutes = mutes;
         this.emails = emails;
         this.markdown = markdown;
         this.em = em;
@@ -171,7 +174,10 @@ class Notifier {
                 .setParameter(1, deleted.userId()).executeUpdate();
     }
 
-    /** Replies and mentions of a visible comment, each person told once (a reply outranks a mention). */
+    /**
+     * Replies and mentions of a visible comment, each person told once (a reply outranks a mention), except people
+     * who muted its author. Moderation notices never pass here, so no mute silences them.
+     */
     private void newComment(Comment c, Long parentAuthorId, Collection<String> mentioned) {
         if (c == null || c.status != CommentStatus.VISIBLE
                 || Notice.count("commentId = ?1 and kind in ?2", c.id, List.of(Notice.Kind.REPLY, Notice.Kind.MENTION)) > 0) {
@@ -183,13 +189,13 @@ class Notifier {
         told.add(actor.id);
         if (parentAuthorId != null && told.add(parentAuthorId)) {
             User parent = em.find(User.class, parentAuthorId);
-            if (reachable(parent)) {
+            if (reachable(parent) && !mutes.isMuted(parent.id, actor.id)) {
                 notice(parent.id, Notice.Kind.REPLY, actor.id, c.id, "replied to your comment" + on + ".");
                 emails.batched(parent, EmailKind.REPLIES, actor.displayName, item(actor, "replied to your comment" + on, c));
             }
         }
         mentioned.stream().limit(MAX_MENTIONS).forEach(name -> User.findByUsername(name)
-                .filter(u -> u.status == UserStatus.ACTIVE && !u.unclaimed && told.add(u.id))
+                .filter(u -> u.status == UserStatus.ACTIVE && !u.unclaimed && told.add(u.id) && !mutes.isMuted(u.id, actor.id))
                 .ifPresent(u -> {
                     notice(u.id, Notice.Kind.MENTION, actor.id, c.id, "mentioned you in a comment" + on + ".");
                     emails.batched(u, EmailKind.MENTIONS, actor.displayName, item(actor, "mentioned you in a comment" + on, c));

@@ -38,8 +38,10 @@ import jakarta.ws.rs.core.Response;
  * An article with its comment threads. Readers without an account get the whole page from
  * {@link AnonymousArticlePages}; logged-in readers get the page every logged-in reader shares
  * ({@link SharedArticlePage}) with their own header, token, comment box and actions put in, and their state read in
- * one statement ({@link ReaderStates}). A reader with a comment held for review on the article gets the page
- * rendered for them alone, so that they see it in place.
+ * one statement ({@link ReaderStates}): their votes, the people they muted and their previous visit (comments
+ * since are marked new; {@link ArticleVisits}). A reader with a comment held for review on the article, and staff
+ * (their feature and slow-mode forms), get the page rendered for them alone. {@code ?thread=<id>} is one whole
+ * thread (the "N more replies" link).
  */
 @Path("/articles")
 @Produces(MediaType.TEXT_HTML)
@@ -68,10 +70,14 @@ public class ArticlePages {
     private final FormToken formToken;
     private final HttpCaching caching;
     private final int editMinutes;
+    private final int repliesShown;
+    private final ArticleVisits visits;
 
     ArticlePages(ArticleService articles, ThreadService threads, CommentWindow commentWindow, CurrentUser currentUser,
             SecurityIdentity identity, AnonymousArticlePages anonymousPages, SharedArticlePages sharedPages, ReaderStates readers,
-            VoteCounts voteCounts, FormToken formToken, HttpCaching caching, TribuneConfig config) {
+            VoteCounts voteCounts, FormToken formToken, HttpCaching caching, TribuneConfig config, ArticleVisits visits) {
+        this.visits = visits;
+        this.repliesShown = config.comments().repliesShown();
         this.articles = articles;
         this.threads = threads;
         this.commentWindow = commentWindow;
@@ -89,15 +95,21 @@ public class ArticlePages {
     @GET
     @Path("{slug}")
     public Response article(@PathParam("slug") String slug, @QueryParam("sort") String sort,
-            @QueryParam("page") String page, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+            @QueryParam("page") String page, @QueryParam("thread") String thread,
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         CommentSort order = CommentSort.parse(sort);
         int number = Paging.page(page);
+        if (thread != null && !thread.isEmpty()) { // an empty one is the ordinary page
+            return wholeThread(slug, thread);
+        }
         if (!currentUser.isLoggedIn()) {
             return anonymous(slug, order, number, ifNoneMatch);
         }
-        if (!identity.hasRole("commenter")) {
+        if (!identity.hasRole("commenter") || identity.hasRole("moderator") || identity.hasRole("editor")
+                || identity.hasRole("admin")) {
             // unverified, suspended or de-registered (their sessions hold no role): their page carries their banner
-            // or warning, so it is never rendered as, or from, the shared page
+            // or warning, so it is never rendered as, or from, the shared page; staff get their tools (slow mode,
+            // featuring) on a page of their own too
             return personal(slug, order, number);
         }
         // read again, not kept: the reader's own comment or vote is on their next page (read-your-writes)
@@ -123,18 +135,20 @@ public class ArticlePages {
         SharedArticlePage.Reader reader = new SharedArticlePage.Reader(identity.getPrincipal().getName(),
                 state.get().blockReason(), state.get().voted(),
                 voteCounts.get(key, stamp.voteVersion(), shared.get().commentIds()), formToken.value(),
-                Templates.accountNav().render().strip(), editMinutes, identity.hasRole("moderator"));
+                Templates.accountNav().render().strip(), editMinutes, identity.hasRole("moderator"),
+                state.get().muted(), visits.visit(userId, stamp.articleId(), state.get().lastVisit()));
         return Response.ok(shared.get().pageFor(reader), HTML_UTF8).build();
     }
 
     private Optional<SharedArticlePage> renderShared(String slug, boolean open, CommentSort order, int number,
             SharedArticlePages.Key key, long voteVersion) {
         Article article = articles.findPublished(slug).orElseThrow(NotFoundException::new);
-        CommentThread thread = threads.page(article, order, number);
+        CommentThread thread = threads.pageWithFeatured(article, order, number, null).showingFirstReplies(repliesShown);
         String threadHtml = Templates.thread(article.slug, thread, Viewer.SHARED).render();
         String html = Templates.article(article, threadHtml, Viewer.SHARED.withOpen(open), true).render();
         Map<Long, CommentNode> nodes = new HashMap<>();
         thread.threads().forEach(node -> collect(node, nodes));
+        thread.featured().forEach(node -> nodes.putIfAbsent(node.id(), node));
         voteCounts.rendered(key, voteVersion, counts(nodes));
         return SharedArticlePage.cut(html, Templates.accountNav().render().strip(), formToken.value(), nodes, open,
                 thread.threads().isEmpty());
@@ -156,13 +170,39 @@ public class ArticlePages {
         Article article = articles.findPublished(slug).orElseThrow(() -> movedOrMissing(slug));
         boolean open = commentWindow.isOpen(article);
         // the reader's own held comments are shown to them in place, marked "awaiting review"
-        CommentThread thread = threads.page(article, order, number, currentUser.id().orElse(null));
+        CommentThread thread = threads.pageWithFeatured(article, order, number, currentUser.id().orElse(null))
+                .showingFirstReplies(repliesShown);
         if (number > 1 && thread.threads().isEmpty()) {
             throw new NotFoundException();
         }
-        Viewer viewer = threads.viewer(currentUser.get().orElse(null), open, thread);
+        return personalPage(article, open, thread, true);
+    }
+
+    private Response personalPage(Article article, boolean open, CommentThread thread, boolean visit) {
+        io.tribune.account.User user = currentUser.get().orElseThrow(NotFoundException::new);
+        Viewer viewer = threads.viewer(user, open, thread);
+        ReaderStates.State state = readers.read(user.id, article.id, java.util.List.of()).orElseThrow(NotFoundException::new);
+        viewer = viewer.withReader(state.muted(), visit ? visits.visit(user.id, article.id, state.lastVisit()) : null, user);
         String threadHtml = Templates.thread(article.slug, thread, viewer).render();
         return Response.ok(Templates.article(article, threadHtml, viewer.withOpen(open), false), HTML_UTF8).build();
+    }
+
+    /**
+     * One thread with all its replies ({@code ?thread=<id>}, the "N more replies" link): rendered for each request,
+     * for readers without an account as for the others (it is not in the page caches). Not found unless the id is a
+     * top-level comment listed on this article.
+     */
+    private Response wholeThread(String slug, String rawId) {
+        long id = io.tribune.web.Ids.parse(rawId).orElseThrow(NotFoundException::new);
+        Article article = articles.findPublished(slug).orElseThrow(() -> movedOrMissing(slug));
+        boolean open = commentWindow.isOpen(article);
+        Long viewerId = currentUser.isLoggedIn() ? currentUser.id().orElse(null) : null;
+        CommentThread thread = threads.wholeThread(article, id, viewerId).orElseThrow(NotFoundException::new);
+        if (viewerId == null) {
+            String threadHtml = Templates.thread(article.slug, thread, Viewer.ANONYMOUS).render();
+            return Response.ok(Templates.article(article, threadHtml, Viewer.ANONYMOUS.withOpen(open), false), HTML_UTF8).build();
+        }
+        return personalPage(article, open, thread, false);
     }
 
     private Response anonymous(String slug, CommentSort order, int number, String ifNoneMatch) {
@@ -170,11 +210,12 @@ public class ArticlePages {
         boolean open = commentWindow.isOpen(stamp.commentsOpen(), stamp.commentsKeepOpen(), stamp.publishedAt());
         AnonymousArticlePages.Page rendered = anonymousPages.get(slug, stamp, open, order, number, () -> {
             Article article = articles.findPublished(slug).orElseThrow(NotFoundException::new);
-            CommentThread thread = threads.page(article, order, number);
+            CommentThread thread = threads.pageWithFeatured(article, order, number, null).showingFirstReplies(repliesShown);
             String threadHtml = Templates.thread(article.slug, thread, Viewer.COUNT_SLOTS).render();
             String html = Templates.article(article, threadHtml, Viewer.ANONYMOUS.withOpen(open), false).render();
             Map<Long, CommentNode> nodes = new HashMap<>();
             thread.threads().forEach(node -> collect(node, nodes));
+            thread.featured().forEach(node -> nodes.putIfAbsent(node.id(), node));
             return new AnonymousArticlePages.Rendered(html, counts(nodes), thread.threads().isEmpty());
         });
         if (number > 1 && rendered.empty()) {

@@ -1,5 +1,6 @@
 package io.tribune.reading;
 
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -16,21 +17,24 @@ import jakarta.transaction.Transactional;
 /**
  * What one logged-in reader's article page shows of them, read in one indexed statement whatever the number of
  * comments: whether they may take part (status, verified address, suspension), their up-votes among the page's
- * comments (the vote table's primary key), and whether they have a comment on the article that is held for review.
+ * comments (the vote table's primary key), whether they have a comment on the article that is held for review, the
+ * people they muted and when they last opened the article (both by primary key).
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
 class ReaderStates {
 
     /** {@code blockReason} is null when the reader may comment, vote and report. */
-    record State(String blockReason, Set<Long> voted, boolean heldCommentHere) {
+    record State(String blockReason, Set<Long> voted, boolean heldCommentHere, Set<Long> muted, Instant lastVisit) {
     }
 
     private static final String QUERY = """
             select u.status, u.suspended_until, u.email_verified_at,
                    (select string_agg(v.comment_id::text, ',') from comment_vote v
                      where v.user_id = u.id and v.comment_id = any(cast(?2 as bigint[]))),
-                   exists (select 1 from comment c where c.author_id = u.id and c.article_id = ?3 and c.status = 'PENDING')
+                   exists (select 1 from comment c where c.author_id = u.id and c.article_id = ?3 and c.status = 'PENDING'),
+                   (select string_agg(m.muted_id::text, ',') from user_mute m where m.muter_id = u.id),
+                   (select av.visited_at from article_visit av where av.user_id = u.id and av.article_id = ?3)
               from app_user u where u.id = ?1""";
 
     private final EntityManager em;
@@ -52,12 +56,17 @@ class ReaderStates {
         rules.status = UserStatus.valueOf((String) row[0]);
         rules.suspendedUntil = SqlValues.instant(row[1]);
         rules.emailVerifiedAt = SqlValues.instant(row[2]);
-        Set<Long> voted = new HashSet<>();
-        if (row[3] != null) {
-            for (String id : ((String) row[3]).split(",")) {
-                voted.add(Long.valueOf(id));
+        return Optional.of(new State(rules.participationBlock().orElse(null), ids(row[3]), Boolean.TRUE.equals(row[4]),
+                ids(row[5]), SqlValues.instant(row[6])));
+    }
+
+    private static Set<Long> ids(Object commaSeparated) {
+        Set<Long> ids = new HashSet<>();
+        if (commaSeparated != null) {
+            for (String id : ((String) commaSeparated).split(",")) {
+                ids.add(Long.valueOf(id));
             }
         }
-        return Optional.of(new State(rules.participationBlock().orElse(null), voted, Boolean.TRUE.equals(row[4])));
+        return ids;
     }
 }

@@ -17,13 +17,15 @@ import io.tribune.comment.CommentStatus;
 
 /**
  * The article page as every logged-in reader shares it, rendered once and cut where readers differ: the header's
- * account links, the CSRF token, the comment box (or why they may not comment) and each comment's actions (their
- * up-vote, reply, edit and delete for their own comments, report). A reader's page is these pieces put back
+ * account links, the CSRF token, the comment box (or why they may not comment), each comment's actions (their
+ * up-vote, reply, edit and delete for their own comments, report, mute), its "new" class and label, the fold around
+ * a muted author's comment and the "N new" link (issue 15). A reader's page is these pieces put back
  * together with their own inserts: no template is rendered for the thread, and the markup of the inserts is small.
  */
 final class SharedArticlePage {
 
-    private static final Pattern CONTROLS = Pattern.compile("<!--controls:(\\d+)-->");
+    /** Per-comment markers: its actions, its "new" class and label, the fold around a muted author's comment. */
+    private static final Pattern CONTROLS = Pattern.compile("<!--(controls|new|newlabel|mute|/mute):(\\d+)-->|<!--newcount-->");
     /** A CSRF field with its value (quarkus-rest-csrf's default name). */
     private static final Pattern TOKEN_FIELD = Pattern.compile("name=\"csrf-token\" value=\"[^\"]");
     private static final String COMPOSE_START = "<!--compose-->";
@@ -36,10 +38,18 @@ final class SharedArticlePage {
     }
 
     private enum Slot implements Part {
-        TOKEN, NAV
+        TOKEN, NAV, NEW_COUNT
     }
 
     private record Controls(CommentNode node) implements Part {
+    }
+
+    private enum MarkKind {
+        NEW_CLASS, NEW_LABEL, MUTE_OPEN, MUTE_CLOSE
+    }
+
+    /** What the reader's own state puts at a comment: " new" in its class, a "new" label, a fold if muted. */
+    private record Mark(MarkKind kind, CommentNode node) implements Part {
     }
 
     /** The comment box, for a reader who may comment; others get the reason they may not. */
@@ -48,10 +58,11 @@ final class SharedArticlePage {
 
     /**
      * What differs for one reader. {@code blockReason} is null when they may take part; {@code counts} are the
-     * comments' vote counts now (the page's own are those it was rendered with).
+     * comments' vote counts now (the page's own are those it was rendered with); {@code muted} are the authors they
+     * muted; comments since {@code newSince} (null: none) are marked new.
      */
     record Reader(String username, String blockReason, Set<Long> voted, Map<Long, Integer> counts, String token,
-            String nav, int editMinutes, boolean moderator) {
+            String nav, int editMinutes, boolean moderator, Set<Long> muted, Instant newSince) {
 
         int votes(CommentNode node) {
             return counts.getOrDefault(node.id(), node.votes());
@@ -60,12 +71,16 @@ final class SharedArticlePage {
 
     private final List<Part> parts;
     private final List<Long> commentIds;
+    /** The comments of the threads in the order of the page, for the "N new" link to the first new one. */
+    private final List<CommentNode> ordered;
     private final boolean open;
     private final boolean empty;
     private final int bytes;
 
     private SharedArticlePage(List<Part> parts, List<Long> commentIds, boolean open, boolean empty) {
         this.parts = parts;
+        this.ordered = new ArrayList<>();
+        collectNewMarks(parts, ordered);
         this.commentIds = commentIds;
         this.open = open;
         this.empty = empty;
@@ -91,6 +106,16 @@ final class SharedArticlePage {
             return Optional.empty(); // a form whose token is not this request's: never share it
         }
         return Optional.of(new SharedArticlePage(List.copyOf(parts), List.copyOf(nodes.keySet()), open, empty));
+    }
+
+    private static void collectNewMarks(List<Part> parts, List<CommentNode> into) {
+        for (Part part : parts) {
+            if (part instanceof Mark mark && mark.kind() == MarkKind.NEW_CLASS) {
+                into.add(mark.node());
+            } else if (part instanceof Compose compose) {
+                collectNewMarks(compose.parts(), into);
+            }
+        }
     }
 
     /** Whether a form field still carries a token once this request's own were cut out. */
@@ -134,12 +159,24 @@ final class SharedArticlePage {
         Matcher marker = CONTROLS.matcher(html);
         int from = 0;
         while (marker.find()) {
-            CommentNode node = nodes.get(Long.parseLong(marker.group(1)));
+            if (marker.group(1) == null) {
+                text(html.substring(from, marker.start()), into);
+                into.add(Slot.NEW_COUNT);
+                from = marker.end();
+                continue;
+            }
+            CommentNode node = nodes.get(Long.parseLong(marker.group(2)));
             if (node == null) {
                 continue; // cannot happen: every marker comes from a node of this page
             }
             text(html.substring(from, marker.start()), into);
-            into.add(new Controls(node));
+            into.add(switch (marker.group(1)) {
+                case "controls" -> new Controls(node);
+                case "new" -> new Mark(MarkKind.NEW_CLASS, node);
+                case "newlabel" -> new Mark(MarkKind.NEW_LABEL, node);
+                case "mute" -> new Mark(MarkKind.MUTE_OPEN, node);
+                default -> new Mark(MarkKind.MUTE_CLOSE, node);
+            });
             from = marker.end();
         }
         text(html.substring(from), into);
@@ -181,6 +218,10 @@ final class SharedArticlePage {
                 out.writeBytes(reader.token().getBytes(StandardCharsets.UTF_8));
             } else if (part == Slot.NAV) {
                 out.writeBytes(reader.nav().getBytes(StandardCharsets.UTF_8));
+            } else if (part == Slot.NEW_COUNT) {
+                newCount(reader, out);
+            } else if (part instanceof Mark mark) {
+                mark(mark, reader, out);
             } else if (part instanceof Controls controls) {
                 scratch.setLength(0);
                 controls(controls.node(), reader, now, scratch);
@@ -193,6 +234,43 @@ final class SharedArticlePage {
                             .getBytes(StandardCharsets.UTF_8));
                 }
             }
+        }
+    }
+
+    private static boolean isNew(CommentNode node, Reader reader) {
+        return reader.newSince() != null && node.createdAt().isAfter(reader.newSince())
+                && !reader.username().equalsIgnoreCase(node.authorUsername());
+    }
+
+    private static boolean mutes(CommentNode node, Reader reader) {
+        return node.authorId() != null && reader.muted().contains(node.authorId());
+    }
+
+    /** The same markup as the {@code commentNode} tag's: only fixed text here. */
+    private static void mark(Mark mark, Reader reader, ByteArrayOutputStream out) {
+        CommentNode node = mark.node();
+        String html = switch (mark.kind()) {
+            case NEW_CLASS -> isNew(node, reader) ? " new" : "";
+            case NEW_LABEL -> isNew(node, reader) ? "<strong class=\"new-mark\">new</strong>" : "";
+            case MUTE_OPEN -> mutes(node, reader) ? "<details class=\"muted\"><summary>Comment by a muted user — show</summary>" : "";
+            case MUTE_CLOSE -> mutes(node, reader) ? "</details>" : "";
+        };
+        out.writeBytes(html.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** "3 new since your last visit", linking to the first, as the {@code thread} template writes it. */
+    private void newCount(Reader reader, ByteArrayOutputStream out) {
+        long first = -1;
+        int count = 0;
+        for (CommentNode node : ordered) {
+            if (node.isVisible() && isNew(node, reader) && !mutes(node, reader)) {
+                first = count == 0 ? node.id() : first;
+                count++;
+            }
+        }
+        if (count > 0) {
+            out.writeBytes(("<p class=\"new-since\" role=\"status\"><a href=\"#c" + first + "\">" + count
+                    + " new</a> since your last visit</p>").getBytes(StandardCharsets.UTF_8));
         }
     }
 
@@ -233,6 +311,11 @@ final class SharedArticlePage {
         }
         if (!own && participates && node.isVisible()) { // sanctioned readers report nothing (issue 14)
             html.append(" <a class=\"report\" href=\"/comments/").append(id).append("/report\" rel=\"nofollow\">Report</a>");
+        }
+        if (!own && !node.authorGone()) {
+            boolean muted = mutes(node, reader);
+            html.append(" <button form=\"comment-actions\" formaction=\"/comments/").append(id)
+                    .append(muted ? "/unmute\" class=\"link-button\">Unmute</button>" : "/mute\" class=\"link-button\">Mute</button>");
         }
     }
 

@@ -44,7 +44,9 @@ class AdminAuthorizationTest {
         /** role admin only */
         ADMIN,
         /** role editor or admin (editorial routes) */
-        EDITORIAL
+        EDITORIAL,
+        /** role moderator, editor or admin, with an ACTIVE account (featuring comments) */
+        STAFF
     }
 
     record Route(String method, String path, Access access) {
@@ -60,6 +62,9 @@ class AdminAuthorizationTest {
             new Route("POST", "/admin/queues/{name}/bulk", Access.MODERATION),
             new Route("POST", "/admin/comments/{id}/decision", Access.MODERATION),
             new Route("POST", "/admin/threads/{slug}", Access.MODERATION),
+            new Route("POST", "/admin/threads/{slug}/slow-mode", Access.MODERATION),
+            new Route("POST", "/admin/comments/{id}/feature", Access.STAFF),
+            new Route("POST", "/admin/comments/{id}/unfeature", Access.STAFF),
             new Route("GET", "/admin/users", Access.MODERATION),
             new Route("GET", "/admin/users/{username}", Access.MODERATION),
             new Route("POST", "/admin/users/{username}/suspend", Access.MODERATION),
@@ -188,19 +193,19 @@ class AdminAuthorizationTest {
     @Test
     @TestSecurity(user = MODERATOR, roles = { "commenter", "moderator" })
     void moderator() {
-        check("moderator", Set.of(Access.MODERATION));
+        check("moderator", Set.of(Access.MODERATION, Access.STAFF));
     }
 
     @Test
     @TestSecurity(user = EDITOR, roles = { "commenter", "editor" })
     void editor() {
-        check("editor", Set.of(Access.EDITORIAL));
+        check("editor", Set.of(Access.EDITORIAL, Access.STAFF));
     }
 
     @Test
     @TestSecurity(user = ADMIN, roles = { "commenter", "admin" })
     void admin() {
-        check("admin", Set.of(Access.MODERATION, Access.ADMIN, Access.EDITORIAL));
+        check("admin", Set.of(Access.MODERATION, Access.ADMIN, Access.EDITORIAL, Access.STAFF));
     }
 
     /**

@@ -122,6 +122,40 @@ class AdminBadInputTest extends BadInputSupport {
         AccountBadInputTest.formRefusals(attack, mod, thread, Map.of("state", "closed", "reason", "test"));
     }
 
+    /** Issue 15: feature and unfeature forms, and slow mode. */
+    @Test
+    void featureAndSlowModeForms() {
+        attack.batch("feature forms");
+        for (String id : bad.ids(2)) {
+            String e = enc(id);
+            for (String action : List.of("feature", "unfeature")) {
+                attack.refused("POST /admin/comments/" + e + "/" + action, () -> raw(mod.form())
+                        .formParams(Map.of("note", "x")).post("/admin/comments/" + e + "/" + action), 400, 404);
+            }
+        }
+        String feature = "/admin/comments/" + comment.id + "/feature";
+        attack.refused("POST feature note=<2 MB>", () -> postForm(mod, feature, Map.of("note", BadInput.TWO_MB)), 400, 413);
+        attack.refused("POST feature note of 501 chars", () -> postForm(mod, feature, Map.of("note", "x".repeat(501))), 400);
+        attack.refused("POST feature note with NUL", () -> postForm(mod, feature, Map.of("note", "a\u0000b")), 400);
+        attack.refused("POST unfeature a comment not featured", () -> postForm(mod,
+                "/admin/comments/" + comment.id + "/unfeature", Map.of()), 409);
+        AccountBadInputTest.formRefusals(attack, mod, feature, Map.of("note", "fine"));
+        attack.batch("slow mode");
+        String slow = "/admin/threads/" + article.slug + "/slow-mode";
+        for (String seconds : List.of("-1", "86401", "1e3", "0x10", "１２", "99999999999999999999", "", " ", "%FF", "NaN",
+                "\u0000", BadInput.TWO_MB)) {
+            attack.refused("POST slow mode " + PublicBadInputTest.abbreviate(seconds), () -> postForm(mod, slow,
+                    Map.of("slowModeSeconds", seconds, "back", "article")), 400, 413);
+        }
+        attack.refused("POST slow mode twice", () -> postRawForm(mod, slow, "slowModeSeconds=60&slowModeSeconds=junk&back=article"),
+                400);
+        for (String slug : bad.slugs(0).subList(0, 6)) {
+            attack.refused("POST /admin/threads/" + slug + "/slow-mode", () -> raw(mod.form())
+                    .formParams(Map.of("slowModeSeconds", "60")).post("/admin/threads/" + slug + "/slow-mode"), 400, 404, 405);
+        }
+        AccountBadInputTest.formRefusals(attack, mod, slow, Map.of("slowModeSeconds", "60", "back", "article"));
+    }
+
     @Test
     void userActions() {
         String base = "/admin/users/" + target.username;

@@ -30,13 +30,14 @@ class CommentBadInputTest extends BadInputSupport {
     Article article;
     Comment mine;
     Comment others;
+    User other;
 
     @BeforeEach
     void thread() {
         me = commenter();
         myself = User.findByUsername(me.username()).orElseThrow();
         article = fixtures.article("Bad input comments " + System.nanoTime());
-        User other = fixtures.user(io.tribune.testsupport.Fixtures.unique("fuzzother"));
+        other = fixtures.user(io.tribune.testsupport.Fixtures.unique("fuzzother"));
         mine = fixtures.comment(article, null, myself, "My own comment");
         others = fixtures.comment(article, null, other, "Someone else's comment");
         fixtures.ageAllBy(myself, Duration.ofMinutes(2));
@@ -144,6 +145,30 @@ class CommentBadInputTest extends BadInputSupport {
         }
         attack.tolerated("POST report note with NUL", () -> postForm(me, "/comments/" + others.id + "/report",
                 Map.of("reason", "spam", "note", "a\u0000b")));
+    }
+
+    /** Issue 15: mute and unmute forms, on profiles and comments. */
+    @Test
+    void muteForms() {
+        attack.batch("mute by comment id");
+        for (String id : bad.ids(2)) {
+            String e = enc(id);
+            for (String action : List.of("mute", "unmute")) {
+                attack.refused("POST /comments/" + e + "/" + action, () -> raw(me.form()).post("/comments/" + e + "/" + action),
+                        400, 404, 405);
+            }
+        }
+        attack.batch("mute by username");
+        for (String slug : bad.slugs(0).subList(0, 8)) {
+            attack.refused("POST /users/" + slug + "/mute", () -> raw(me.form()).post("/users/" + slug + "/mute"), 400, 404, 405);
+        }
+        attack.refused("POST mute myself", () -> postForm(me, "/comments/" + mine.id + "/mute", Map.of()), 400);
+        attack.refused("POST unmute someone not muted", () -> postForm(me, "/comments/" + others.id + "/unmute", Map.of()), 409);
+        for (String path : List.of("/comments/" + others.id + "/mute", "/users/" + other.username + "/mute")) {
+            AccountBadInputTest.formRefusals(attack, me, path, Map.of("back", "settings"));
+            attack.refused("POST " + path + " anonymously", () -> anonymous().contentType(ContentType.URLENC)
+                    .formParam("back", "x").post(path), 302, 400, 401, 403);
+        }
     }
 
     @Test

@@ -172,6 +172,50 @@ class HtmlValidityTest {
         checkAll(pages);
     }
 
+    /** Issue 15: featured comments, folded and long threads, new and muted comments, slow mode, their refusals. */
+    @Test
+    void conversationPagesAreValid() {
+        Article article = fixtures.article("Valid markup for conversations");
+        User someone = fixtures.user(Fixtures.unique("valid-conv"));
+        User tiresome = fixtures.user(Fixtures.unique("valid-tiresome"));
+        Comment root = fixtures.comment(article, null, someone, "A long thread begins");
+        for (int i = 1; i <= 7; i++) {
+            fixtures.comment(article, root, i % 2 == 0 ? tiresome : someone, "Reply " + i);
+        }
+        Comment noisy = fixtures.comment(article, null, tiresome, "Noise");
+        Sessions.Session moderator = Sessions.newUser("valid-conv-mod", "moderator");
+        moderator.form().formParam("note", "A fine <summary>").post("/admin/comments/" + root.id + "/feature")
+                .then().statusCode(303);
+        moderator.form().formParam("note", "").post("/admin/comments/" + noisy.id + "/feature").then().statusCode(303);
+        moderator.form().formParam("slowModeSeconds", "120").formParam("back", "article")
+                .post("/admin/threads/" + article.slug + "/slow-mode").then().statusCode(303);
+        Sessions.Session reader = Sessions.newUser("valid-conv-reader");
+        reader.given().get("/articles/" + article.slug).then().statusCode(200); // a first visit
+        fixtures.comment(article, noisy, someone, "New since the first visit");
+        reader.form().post("/users/" + tiresome.username + "/mute").then().statusCode(303);
+        reader.form().formParam("article", article.slug).formParam("body", "Within slow mode").formParam("action", "post")
+                .post("/comments").then().statusCode(303);
+
+        Map<String, Supplier<Response>> pages = new LinkedHashMap<>();
+        pages.put("article with featured and long threads", () -> given().get("/articles/" + article.slug));
+        pages.put("?sort=featured", () -> given().get("/articles/" + article.slug + "?sort=featured"));
+        pages.put("whole thread", () -> given().get("/articles/" + article.slug + "?thread=" + root.id));
+        pages.put("whole thread, logged in", () -> reader.given().get("/articles/" + article.slug + "?thread=" + root.id));
+        pages.put("article with new and muted comments", () -> reader.given().get("/articles/" + article.slug));
+        pages.put("article, as moderator", () -> moderator.given().get("/articles/" + article.slug));
+        pages.put("slow mode refusal", () -> reader.form().formParam("article", article.slug).formParam("body", "Too soon")
+                .formParam("action", "post").post("/comments"));
+        pages.put("slow mode out of bounds", () -> moderator.form().formParam("slowModeSeconds", "86401")
+                .formParam("back", "article").post("/admin/threads/" + article.slug + "/slow-mode"));
+        pages.put("feature refused", () -> moderator.form().post("/admin/comments/" + root.id + "/feature"));
+        pages.put("/settings with mutes", () -> reader.given().get("/settings"));
+        pages.put("profile, muted", () -> reader.given().get("/users/" + tiresome.username));
+        pages.put("profile, not muted", () -> reader.given().get("/users/" + someone.username));
+        pages.put("mute refused", () -> reader.form().post("/users/" + tiresome.username + "/mute"));
+        pages.put("queue with feature and slow mode forms", () -> moderator.given().get("/admin/queues/recent"));
+        checkAll(pages);
+    }
+
     /** Loads every page, then reports every invalid one at once. */
     private static void checkAll(Map<String, Supplier<Response>> pages) {
         List<String> failures = new ArrayList<>();

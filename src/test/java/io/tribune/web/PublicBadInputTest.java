@@ -40,15 +40,23 @@ class PublicBadInputTest extends BadInputSupport {
             Sessions.Session s = pick(readers(), i / pages.size());
             attack.read("GET " + path + "?page=" + q + " as " + who(s), () -> raw(given(s)).get(path + "?page=" + q));
         }
-        List<String> sorts = bad.enumJunk(3, "oldest", "newest", "top");
+        List<String> sorts = bad.enumJunk(3, "oldest", "newest", "top", "featured");
         for (int i = 0; i < sorts.size(); i++) {
             String q = enc(sorts.get(i));
             String path = i % 2 == 0 ? "/articles/" + article.slug : "/api/articles/" + article.slug + "/comments";
             Sessions.Session s = pick(readers(), i / 2);
             attack.read("GET " + path + "?sort=" + q + " as " + who(s), () -> raw(given(s)).get(path + "?sort=" + q));
         }
+        // the whole-thread page (issue 15): any id, as every kind of reader
+        List<String> threadIds = bad.ids(2);
+        for (int i = 0; i < threadIds.size(); i++) {
+            String q = enc(threadIds.get(i));
+            Sessions.Session s = pick(readers(), i);
+            attack.read("GET /articles/x?thread=" + q + " as " + who(s),
+                    () -> raw(given(s)).get("/articles/" + article.slug + "?thread=" + q));
+        }
         List<String> dups = List.of("page=1&page=2", "page=2&page=abc", "sort=top&sort=junk", "sort=&page=", "page[]=1",
-                "page=1%00", "sort=top%26page%3D2");
+                "page=1%00", "sort=top%26page%3D2", "thread=1&thread=abc", "thread=&sort=featured", "thread=1%00");
         for (int i = 0; i < dups.size(); i++) {
             String dup = dups.get(i);
             for (String path : List.of("/articles/" + article.slug, "/api/articles/" + article.slug + "/comments")) {

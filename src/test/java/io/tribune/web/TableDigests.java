@@ -22,14 +22,16 @@ public class TableDigests {
      * <ul>
      * <li>{@code rate_limit_event}: a refused log-in, sign-up or reset request is <em>meant</em> to be counted there
      * (that is how brute force is throttled), so rejected requests legitimately add rows;</li>
-     * <li>{@code flyway_schema_history}: not application data.</li>
+     * <li>{@code flyway_schema_history}: not application data;</li>
+     * <li>{@code article_visit}: a logged-in reader's article page is <em>meant</em> to record the visit (for "new
+     * since your last visit"), written in the background by {@code reading.ArticleVisits}.</li>
      * </ul>
      * Tribune keeps sessions in an encrypted cookie, so there is no session table to exclude. {@code image} is hashed
      * without its bytes (its sha256 column stands for them).
      */
     static final List<String> TABLES = List.of("section", "author", "article", "article_update", "app_user", "comment",
             "comment_vote", "account_token", "comment_revision", "article_revision", "slug_redirect", "comment_report",
-            "strike", "moderator_note", "blocked_identity", "moderation_word", "moderation_action");
+            "strike", "moderator_note", "blocked_identity", "moderation_word", "moderation_action", "user_mute");
 
     private final EntityManager em;
 
