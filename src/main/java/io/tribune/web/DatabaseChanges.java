@@ -195,16 +195,16 @@ public class DatabaseChanges {
     /**
      * The pool's database and account, on a connection of its own that times out rather than hang. With a pooler in
      * transaction mode in front of the pool (PgBouncer), which does not pass notifications, {@code
-     * tribune.notifications.jdbc-url} (and {@code .username}, {@code .password}) point this one straight at the
+     * tribune.change-notices.jdbc-url} (and {@code .username}, {@code .password}) point this one straight at the
      * primary. Also used by the live streams' own listener ({@code io.tribune.live}).
      */
     public static Connection connect(String applicationName) throws SQLException {
         Config config = ConfigProvider.getConfig();
         Properties properties = new Properties();
-        config.getOptionalValue("tribune.notifications.username", String.class)
+        config.getOptionalValue("tribune.change-notices.username", String.class)
                 .or(() -> config.getOptionalValue("quarkus.datasource.username", String.class))
                 .ifPresent(u -> properties.setProperty("user", u));
-        config.getOptionalValue("tribune.notifications.password", String.class)
+        config.getOptionalValue("tribune.change-notices.password", String.class)
                 .or(() -> config.getOptionalValue("quarkus.datasource.password", String.class))
                 .ifPresent(p -> properties.setProperty("password", p));
         properties.setProperty("connectTimeout", "2");
@@ -212,7 +212,7 @@ public class DatabaseChanges {
         properties.setProperty("socketTimeout", "10");
         properties.setProperty("tcpKeepAlive", "true");
         properties.setProperty("ApplicationName", applicationName);
-        String url = config.getOptionalValue("tribune.notifications.jdbc-url", String.class)
+        String url = config.getOptionalValue("tribune.change-notices.jdbc-url", String.class)
                 .orElseGet(() -> config.getValue("quarkus.datasource.jdbc.url", String.class));
         return DriverManager.getConnection(url, properties);
     }

@@ -67,11 +67,12 @@
     }
     var list;
     if (place.parent) {
-      list = place.parent.querySelector(':scope > ol.replies');
+      var holder = place.parent.querySelector(':scope > details.thread-fold') || place.parent;
+      list = holder.querySelector(':scope > ol.replies');
       if (!list) {
         list = document.createElement('ol');
         list.className = 'replies';
-        place.parent.appendChild(list);
+        holder.appendChild(list);
       }
     } else {
       list = threadList(true);
@@ -125,12 +126,18 @@
     }
   }
 
+  /** A comment's own article: the first under its item (a thread's fold and a muted fold may wrap it; replies follow it). */
+  function ownArticle(item) {
+    return item.querySelector('article');
+  }
+
   function replaceArticle(existing, html) {
     var fresh = element(html);
-    var old = existing.querySelector(':scope > article');
-    if (fresh && old) {
+    var old = ownArticle(existing);
+    var replacement = fresh && ownArticle(fresh);
+    if (old && replacement) {
       existing.className = fresh.className;
-      existing.replaceChild(fresh.querySelector(':scope > article'), old);
+      old.parentNode.replaceChild(replacement, old);
     }
   }
 
@@ -150,7 +157,8 @@
     },
     votes: function (data) {
       var existing = comment(data.id);
-      var actions = existing && existing.querySelector(':scope > article .comment-actions');
+      var own = existing && ownArticle(existing);
+      var actions = own && own.querySelector('.comment-actions');
       if (!actions) {
         return;
       }
@@ -168,8 +176,9 @@
       if (!existing || !fresh) {
         return;
       }
-      var body = existing.querySelector(':scope > article .comment-body');
-      var header = existing.querySelector(':scope > article .comment-meta');
+      var own = ownArticle(existing);
+      var body = own && own.querySelector('.comment-body');
+      var header = own && own.querySelector('.comment-meta');
       if (body) {
         body.innerHTML = fresh.querySelector('.comment-body').innerHTML;
       }
