@@ -41,7 +41,35 @@ final class SharedArticlePage {
         TOKEN, NAV, NEW_COUNT
     }
 
-    private record Controls(CommentNode node) implements Part {
+    /**
+     * A comment's actions. Most readers of most comments get the same markup but for their up-vote and the count
+     * (a reader who may take part, on someone else's visible comment whose author they did not mute): that markup is
+     * kept as bytes around the count, so a page of a few hundred comments is put together without building strings.
+     */
+    private record Controls(CommentNode node, byte[] unvoted, byte[] voted, byte[] afterCount) implements Part {
+
+        static Controls of(CommentNode node, boolean open) {
+            long id = node.id();
+            String button = "<button form=\"comment-actions\" formaction=\"/comments/" + id + "/vote\" data-hx-post=\"/comments/"
+                    + id + "/vote\" data-hx-swap=\"outerHTML\" id=\"vote-" + id + "\" class=\"vote-button";
+            String after = "</span></button>"
+                    + (open ? " <a class=\"reply-link\" href=\"/comments/" + id + "/reply\" data-hx-get=\"/comments/" + id
+                            + "/reply\" data-hx-target=\"#reply-slot-" + id + "\" data-hx-swap=\"innerHTML\">Reply</a>" : "")
+                    + " <a class=\"report\" href=\"/comments/" + id + "/report\" rel=\"nofollow\">Report</a>"
+                    + (node.authorGone() ? "" : " <button form=\"comment-actions\" formaction=\"/comments/" + id
+                            + "/mute\" class=\"link-button\">Mute</button>");
+            return new Controls(node,
+                    (button + "\" aria-pressed=\"false\">&#9650; Up <span class=\"count\">").getBytes(StandardCharsets.UTF_8),
+                    (button + " voted\" aria-pressed=\"true\">&#9650; Up <span class=\"count\">").getBytes(StandardCharsets.UTF_8),
+                    after.getBytes(StandardCharsets.UTF_8));
+        }
+
+        /** Whether this reader gets the kept markup (else it is built for them by {@code controls}). */
+        boolean keptFor(Reader reader) {
+            return reader.blockReason() == null && node.isVisible()
+                    && !reader.username().equalsIgnoreCase(node.authorUsername()) && !mutes(node, reader)
+                    && !(node.isEdited() && reader.moderator());
+        }
     }
 
     private enum MarkKind {
@@ -99,9 +127,9 @@ final class SharedArticlePage {
             return Optional.empty();
         }
         List<Part> parts = new ArrayList<>();
-        cutCompose(html.substring(0, at), token, nodes, parts);
+        cutCompose(html.substring(0, at), token, nodes, parts, open);
         parts.add(Slot.NAV);
-        cutCompose(html.substring(at + nav.length()), token, nodes, parts);
+        cutCompose(html.substring(at + nav.length()), token, nodes, parts, open);
         if (!parts.contains(Slot.TOKEN) || leavesAToken(parts)) {
             return Optional.empty(); // a form whose token is not this request's: never share it
         }
@@ -131,31 +159,33 @@ final class SharedArticlePage {
         return false;
     }
 
-    private static void cutCompose(String html, String token, Map<Long, CommentNode> nodes, List<Part> into) {
+    private static void cutCompose(String html, String token, Map<Long, CommentNode> nodes, List<Part> into,
+            boolean open) {
         int start = html.indexOf(COMPOSE_START);
         int end = html.indexOf(COMPOSE_END);
         if (start < 0 || end < start) {
-            cutTokens(html, token, nodes, into);
+            cutTokens(html, token, nodes, into, open);
             return;
         }
-        cutTokens(html.substring(0, start), token, nodes, into);
+        cutTokens(html.substring(0, start), token, nodes, into, open);
         List<Part> box = new ArrayList<>();
-        cutTokens(html.substring(start + COMPOSE_START.length(), end), token, nodes, box);
+        cutTokens(html.substring(start + COMPOSE_START.length(), end), token, nodes, box, open);
         into.add(new Compose(List.copyOf(box)));
-        cutTokens(html.substring(end + COMPOSE_END.length()), token, nodes, into);
+        cutTokens(html.substring(end + COMPOSE_END.length()), token, nodes, into, open);
     }
 
-    private static void cutTokens(String html, String token, Map<Long, CommentNode> nodes, List<Part> into) {
+    private static void cutTokens(String html, String token, Map<Long, CommentNode> nodes, List<Part> into,
+            boolean open) {
         int from = 0;
         for (int at = html.indexOf(token); at >= 0; at = html.indexOf(token, from)) {
-            cutControls(html.substring(from, at), nodes, into);
+            cutControls(html.substring(from, at), nodes, into, open);
             into.add(Slot.TOKEN);
             from = at + token.length();
         }
-        cutControls(html.substring(from), nodes, into);
+        cutControls(html.substring(from), nodes, into, open);
     }
 
-    private static void cutControls(String html, Map<Long, CommentNode> nodes, List<Part> into) {
+    private static void cutControls(String html, Map<Long, CommentNode> nodes, List<Part> into, boolean open) {
         Matcher marker = CONTROLS.matcher(html);
         int from = 0;
         while (marker.find()) {
@@ -171,7 +201,7 @@ final class SharedArticlePage {
             }
             text(html.substring(from, marker.start()), into);
             into.add(switch (marker.group(1)) {
-                case "controls" -> new Controls(node);
+                case "controls" -> Controls.of(node, open);
                 case "new" -> new Mark(MarkKind.NEW_CLASS, node);
                 case "newlabel" -> new Mark(MarkKind.NEW_LABEL, node);
                 case "mute" -> new Mark(MarkKind.MUTE_OPEN, node);
@@ -222,6 +252,11 @@ final class SharedArticlePage {
                 newCount(reader, out);
             } else if (part instanceof Mark mark) {
                 mark(mark, reader, out);
+            } else if (part instanceof Controls controls && controls.keptFor(reader)) {
+                long id = controls.node().id();
+                out.writeBytes(reader.voted().contains(id) ? controls.voted() : controls.unvoted());
+                writeNumber(reader.votes(controls.node()), out);
+                out.writeBytes(controls.afterCount());
             } else if (part instanceof Controls controls) {
                 scratch.setLength(0);
                 controls(controls.node(), reader, now, scratch);
@@ -243,19 +278,35 @@ final class SharedArticlePage {
     }
 
     private static boolean mutes(CommentNode node, Reader reader) {
-        return node.authorId() != null && reader.muted().contains(node.authorId());
+        return !reader.muted().isEmpty() && node.authorId() != null && reader.muted().contains(node.authorId());
+    }
+
+    private static void writeNumber(int number, ByteArrayOutputStream out) {
+        if (number >= 0 && number < 10) {
+            out.write('0' + number);
+        } else {
+            out.writeBytes(Integer.toString(number).getBytes(StandardCharsets.US_ASCII));
+        }
     }
 
     /** The same markup as the {@code commentNode} tag's: only fixed text here. */
+    private static final byte[] NEW_CLASS = " new".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] NEW_LABEL = "<strong class=\"new-mark\">new</strong>".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] MUTE_OPEN = "<details class=\"muted\"><summary>Comment by a muted user — show</summary>"
+            .getBytes(StandardCharsets.UTF_8);
+    private static final byte[] MUTE_CLOSE = "</details>".getBytes(StandardCharsets.UTF_8);
+
     private static void mark(Mark mark, Reader reader, ByteArrayOutputStream out) {
         CommentNode node = mark.node();
-        String html = switch (mark.kind()) {
-            case NEW_CLASS -> isNew(node, reader) ? " new" : "";
-            case NEW_LABEL -> isNew(node, reader) ? "<strong class=\"new-mark\">new</strong>" : "";
-            case MUTE_OPEN -> mutes(node, reader) ? "<details class=\"muted\"><summary>Comment by a muted user — show</summary>" : "";
-            case MUTE_CLOSE -> mutes(node, reader) ? "</details>" : "";
+        byte[] html = switch (mark.kind()) {
+            case NEW_CLASS -> isNew(node, reader) ? NEW_CLASS : null;
+            case NEW_LABEL -> isNew(node, reader) ? NEW_LABEL : null;
+            case MUTE_OPEN -> mutes(node, reader) ? MUTE_OPEN : null;
+            case MUTE_CLOSE -> mutes(node, reader) ? MUTE_CLOSE : null;
         };
-        out.writeBytes(html.getBytes(StandardCharsets.UTF_8));
+        if (html != null) {
+            out.writeBytes(html);
+        }
     }
 
     /** "3 new since your last visit", linking to the first, as the {@code thread} template writes it. */
