@@ -1,14 +1,13 @@
 package io.tribune.article;
 
-import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.tribune.config.TribuneConfig;
 import io.tribune.web.DatabaseChanges;
-import io.tribune.web.HttpCaching;
 import io.tribune.web.KeptUntilChanged;
+import io.tribune.web.PublicPages.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -23,34 +22,6 @@ public class AnonymousListPages implements DatabaseChanges.Listener {
 
     /** A list page is ~20 summaries: a few hundred entries are a few megabytes. */
     private static final int MAX_PAGES = 500;
-
-    /**
-     * A rendered page, its entity tag, and where its header's account links are ({@code navStart} to
-     * {@code navEnd}, in bytes; -1 when not found), so that a logged-in reader's copy differs only there.
-     */
-    public record Page(byte[] html, String etag, int navStart, int navEnd) {
-
-        static Page of(String html, String nav) {
-            byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
-            int at = html.indexOf(nav);
-            int start = at < 0 ? -1 : html.substring(0, at).getBytes(StandardCharsets.UTF_8).length;
-            int end = at < 0 ? -1 : start + nav.getBytes(StandardCharsets.UTF_8).length;
-            return new Page(bytes, HttpCaching.etag(bytes), start, end);
-        }
-
-        /** This page with the account links of a logged-in reader in place of a visitor's; null when it cannot be. */
-        public byte[] withNav(String readerNav) {
-            if (navStart < 0) {
-                return null;
-            }
-            byte[] nav = readerNav.getBytes(StandardCharsets.UTF_8);
-            byte[] out = new byte[html.length - (navEnd - navStart) + nav.length];
-            System.arraycopy(html, 0, out, 0, navStart);
-            System.arraycopy(nav, 0, out, navStart, nav.length);
-            System.arraycopy(html, navEnd, out, navStart + nav.length, html.length - navEnd);
-            return out;
-        }
-    }
 
     private final KeptUntilChanged<String, Page> pages;
 

@@ -74,14 +74,14 @@ public class HomePages {
             // the visitor's page with the reader's own account links, when it is kept; else rendered for them (and
             // always for readers without the commenter role: unverified or sanctioned, their page carries a banner)
             // kept pages show times in the site's zone: a reader who chose their own gets a page of their own
-            AnonymousListPages.Page kept = currentUser.hasRole("commenter") && !currentUser.hasOwnTimeZone()
+            io.tribune.web.PublicPages.Page kept = currentUser.hasRole("commenter") && !currentUser.hasOwnTimeZone()
                     ? anonymousPages.getIfPresent(key) : null;
             byte[] theirs = kept == null ? null : kept.withNav(Templates.accountNav().render().strip());
             return Response.ok(theirs != null ? theirs : page.get(), HTML_UTF8).build();
         }
-        AnonymousListPages.Page rendered = anonymousPages.get(key, () -> page.get().render(),
+        io.tribune.web.PublicPages.Page rendered = anonymousPages.get(key, () -> page.get().render(),
                 () -> Templates.accountNav().render().strip());
-        return caching.publicPage(rendered.html(), rendered.etag(), ifNoneMatch);
+        return caching.publicPage(rendered.bytes(), rendered.etag(), ifNoneMatch);
     }
 
     /** Page 1 may be empty (a new site); a later page without articles does not exist. */
