@@ -69,6 +69,13 @@ class TimeZoneSettingsTest {
         assertTrue(kiwi.given().get("/articles/" + article.slug).asString().contains("15:04 NZDT"),
                 "and the reader's own still theirs after the others' renders");
 
+        // pages kept for everyone (search results here) show the site's zone: this reader gets one of their own
+        String search = "/search?q=" + article.headline.split(" ")[1];
+        assertTrue(given().get(search).asString().contains("02:04 UTC"), "the kept search page, in the site's zone");
+        assertTrue(other.given().get(search).asString().contains("02:04 UTC"));
+        String kiwiSearch = kiwi.given().get(search).asString();
+        assertTrue(kiwiSearch.contains("15:04 NZDT") && !kiwiSearch.contains("02:04 UTC"), "search results in their zone");
+
         kiwi.form().formParam("timeZone", "").post("/settings/time-zone").then().statusCode(303);
         assertNull(zoneOf(kiwi), "blank: back to the site's zone");
         assertTrue(kiwi.given().get("/articles/" + article.slug).asString().contains("02:04 UTC"));
