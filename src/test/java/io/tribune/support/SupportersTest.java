@@ -108,10 +108,10 @@ class SupportersTest {
                 .body(containsString("Thank you for supporting Tribune"))
                 .body(containsString("name=\"showBadge\" value=\"on\">"));
         reader.form().formParam("showBadge", "on").post("/settings/supporter").then().statusCode(303);
-        given().get("/users/" + reader.username()).then().statusCode(200)
-                .body(containsString("<span class=\"badge badge-supporter\">Supporter</span>"));
+        // the public profile is kept for visitors until PostgreSQL's change notice arrives (within a second)
+        awaitProfile(reader.username(), containsString("<span class=\"badge badge-supporter\">Supporter</span>"));
         reader.form().post("/settings/supporter").then().statusCode(303);
-        given().get("/users/" + reader.username()).then().body(not(containsString("badge-supporter")));
+        awaitProfile(reader.username(), not(containsString("badge-supporter")));
         given().redirects().follow(false).get("/settings/supporter").then().statusCode(302);
     }
 
@@ -159,5 +159,10 @@ class SupportersTest {
 
     private static Supporter supporter(long userId) {
         return QuarkusTransaction.requiringNew().call(() -> Supporter.<Supporter>findById(userId));
+    }
+
+    private static void awaitProfile(String username, org.hamcrest.Matcher<String> shows) {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(2)).untilAsserted(() ->
+                given().get("/users/" + username).then().statusCode(200).body(shows));
     }
 }
