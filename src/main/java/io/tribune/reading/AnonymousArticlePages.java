@@ -213,12 +213,17 @@ public class AnonymousArticlePages implements DatabaseChanges.Listener {
         return stamp;
     }
 
+    /** The stamp kept in memory (as exact as the change notices), or empty: never reads (for the event loop). */
+    public Optional<Stamp> keptStamp(String slug) {
+        return stamps == null || !changes.isLive() ? Optional.empty() : Optional.ofNullable(stamps.getIfPresent(slug));
+    }
+
     /**
      * The stamp as the database has it now, never the one kept in memory: for logged-in readers, who must see their
-     * own change on their very next page, before this instance is told of it.
+     * own change on their very next page, before this instance is told of it. Kept as the current stamp from then on.
      */
     public Optional<Stamp> currentStamp(String slug) {
-        return read(slug);
+        return stamps == null ? read(slug) : Optional.ofNullable(stamps.refresh(slug, s -> read(s).orElse(null)));
     }
 
     /**

@@ -72,11 +72,14 @@ public class ArticlePages {
     private final int editMinutes;
     private final int repliesShown;
     private final ArticleVisits visits;
+    private final KeptReaders kept;
 
     ArticlePages(ArticleService articles, ThreadService threads, CommentWindow commentWindow, CurrentUser currentUser,
             SecurityIdentity identity, AnonymousArticlePages anonymousPages, SharedArticlePages sharedPages, ReaderStates readers,
-            VoteCounts voteCounts, FormToken formToken, HttpCaching caching, TribuneConfig config, ArticleVisits visits) {
+            VoteCounts voteCounts, FormToken formToken, HttpCaching caching, TribuneConfig config, ArticleVisits visits,
+            KeptReaders kept) {
         this.visits = visits;
+        this.kept = kept;
         this.repliesShown = config.comments().repliesShown();
         this.articles = articles;
         this.threads = threads;
@@ -128,15 +131,21 @@ public class ArticlePages {
             throw new NotFoundException();
         }
         long userId = currentUser.id().orElseThrow(NotFoundException::new);
-        Optional<ReaderStates.State> state = readers.read(userId, stamp.articleId(), shared.get().commentIds());
+        long readStart = kept.beforeRead();
+        Optional<ReaderStates.State> state = readers.read(userId, stamp.articleId());
         if (state.isEmpty() || state.get().heldCommentHere()) {
             return personal(slug, order, number);
         }
+        String nav = Templates.accountNav().render().strip();
+        String token = formToken.value();
+        // the next page of this reader is answered from memory (LoggedInArticleRoute) until something of theirs changes
+        KeptReaders.Nav.cut(nav, token).ifPresent(cut -> kept.keep(readStart, userId, stamp.articleId(), cut,
+                new KeptReaders.Seen(state.get(), stamp.threadVersion(), stamp.voteVersion())));
         SharedArticlePage.Reader reader = new SharedArticlePage.Reader(identity.getPrincipal().getName(),
                 state.get().blockReason(), state.get().voted(),
-                voteCounts.get(key, stamp.voteVersion(), shared.get().commentIds()), formToken.value(),
-                Templates.accountNav().render().strip(), editMinutes, identity.hasRole("moderator"),
-                state.get().muted(), visits.visit(userId, stamp.articleId(), state.get().lastVisit()));
+                voteCounts.get(key, stamp.voteVersion(), shared.get().commentIds()), token, nav, editMinutes,
+                identity.hasRole("moderator"), state.get().muted(),
+                visits.visit(userId, stamp.articleId(), state.get().lastVisit()));
         return Response.ok(shared.get().pageFor(reader), HTML_UTF8).build();
     }
 
@@ -181,7 +190,7 @@ public class ArticlePages {
     private Response personalPage(Article article, boolean open, CommentThread thread, boolean visit) {
         io.tribune.account.User user = currentUser.get().orElseThrow(NotFoundException::new);
         Viewer viewer = threads.viewer(user, open, thread);
-        ReaderStates.State state = readers.read(user.id, article.id, java.util.List.of()).orElseThrow(NotFoundException::new);
+        ReaderStates.State state = readers.read(user.id, article.id).orElseThrow(NotFoundException::new);
         viewer = viewer.withReader(state.muted(), visit ? visits.visit(user.id, article.id, state.lastVisit()) : null, user);
         String threadHtml = Templates.thread(article.slug, thread, viewer).render();
         return Response.ok(Templates.article(article, threadHtml, viewer.withOpen(open), false), HTML_UTF8).build();

@@ -16,6 +16,9 @@ import javax.sql.DataSource;
 
 import org.jboss.logging.Logger;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.tribune.config.TribuneConfig;
@@ -39,6 +42,12 @@ public class ArticleVisits {
     }
 
     private final Map<Key, Instant> pending = new ConcurrentHashMap<>();
+    /**
+     * The last visit made through this instance, also once written: a reader's state may be kept in memory
+     * ({@link KeptReaders}) with the visit it read, which is older than the ones made since.
+     */
+    private final Cache<Key, Instant> recent = Caffeine.newBuilder()
+            .maximumSize(200_000).expireAfterAccess(Duration.ofHours(1)).build();
     private final DataSource dataSource;
     private final TribuneConfig config;
 
@@ -49,7 +58,10 @@ public class ArticleVisits {
 
     /** Records a view now; returns the reader's previous visit ({@code stored} unless a newer one is still here). */
     Instant visit(long userId, long articleId, Instant stored) {
-        Instant previous = pending.put(new Key(userId, articleId), Instant.now());
+        Key key = new Key(userId, articleId);
+        Instant now = Instant.now();
+        pending.put(key, now);
+        Instant previous = recent.asMap().put(key, now);
         return previous != null && (stored == null || previous.isAfter(stored)) ? previous : stored;
     }
 
@@ -115,6 +127,7 @@ public class ArticleVisits {
     void onAccountDeleted(@Observes(during = jakarta.enterprise.event.TransactionPhase.IN_PROGRESS)
             io.tribune.account.AccountDeleted deleted) {
         pending.keySet().removeIf(key -> key.userId() == deleted.userId());
+        recent.asMap().keySet().removeIf(key -> key.userId() == deleted.userId());
         io.quarkus.hibernate.orm.panache.Panache.getEntityManager()
                 .createNativeQuery("delete from article_visit where user_id = ?1").setParameter(1, deleted.userId())
                 .executeUpdate();

@@ -24,8 +24,9 @@ import jakarta.enterprise.event.Observes;
 /**
  * The fast path for the busiest request of a news site: an article page read by someone without an account. When
  * that page is already rendered for the article's current stamp ({@link AnonymousArticlePages}), it is answered here
- * from memory on the event loop — no worker thread, no database, no REST machinery. Everything else (a session
- * cookie, a page not rendered yet, a query this does not recognise, the database gate closed) goes on to
+ * from memory on the event loop — no worker thread, no database, no REST machinery. A logged-in reader's page is
+ * answered here too when everything it needs is kept ({@link LoggedInArticleRoute}). Everything else (a page not
+ * rendered yet, a query this does not recognise, the database gate closed) goes on to
  * {@link ArticlePages}, which renders and caches the page, so both paths send the same bytes.
  */
 @ApplicationScoped
@@ -42,9 +43,11 @@ class CachedArticleRoute {
     private final DatabaseGate gate;
     private final HttpCaching caching;
     private final String sessionCookie;
+    private final LoggedInArticleRoute loggedIn;
 
     CachedArticleRoute(AnonymousArticlePages pages, CommentWindow commentWindow, DatabaseGate gate, HttpCaching caching,
-            TribuneConfig config) {
+            TribuneConfig config, LoggedInArticleRoute loggedIn) {
+        this.loggedIn = loggedIn;
         this.pages = pages;
         this.commentWindow = commentWindow;
         this.gate = gate;
@@ -58,16 +61,29 @@ class CachedArticleRoute {
     }
 
     void serve(RoutingContext routing) {
-        Optional<AnonymousArticlePages.Page> page = gate.isOpen() && routing.request().getCookie(sessionCookie) == null
+        Optional<PageRequest> request = gate.isOpen()
                 && routing.get(MalformedAccept.MARK) == null // refused by the REST layer, like on every other page
-                ? cached(routing)
+                ? PageRequest.of(routing)
                 : Optional.empty();
-        if (page.isEmpty()) {
+        if (request.isEmpty()) {
             routing.next();
-            return;
+        } else if (routing.request().getCookie(sessionCookie) != null) {
+            if (!loggedIn.served(routing, request.get())) {
+                routing.next();
+            }
+        } else {
+            Optional<AnonymousArticlePages.Page> page = cached(request.get());
+            if (page.isEmpty()) {
+                routing.next();
+            } else {
+                send(routing, page.get());
+            }
         }
+    }
+
+    private void send(RoutingContext routing, AnonymousArticlePages.Page page) {
         boolean gzip = acceptsGzip(routing.request().getHeader(HttpHeaders.ACCEPT_ENCODING));
-        String etag = gzip ? HttpCaching.gzipped(page.get().etag()) : page.get().etag();
+        String etag = gzip ? HttpCaching.gzipped(page.etag()) : page.etag();
         HttpServerResponse response = routing.response()
                 .putHeader(HttpHeaders.CONTENT_TYPE, HTML_UTF8)
                 .putHeader(HttpHeaders.VARY, HttpCaching.VARY)
@@ -77,9 +93,31 @@ class CachedArticleRoute {
             response.setStatusCode(304).end();
         } else if (gzip) {
             // already compressed: the server's own compression leaves a response with a Content-Encoding alone
-            response.putHeader(HttpHeaders.CONTENT_ENCODING, GZIP).end(page.get().gzipped());
+            response.putHeader(HttpHeaders.CONTENT_ENCODING, GZIP).end(page.gzipped());
         } else {
-            response.end(page.get().html());
+            response.end(page.html());
+        }
+    }
+
+    /** An article page as this route understands its address: anything else goes the usual way. */
+    record PageRequest(String slug, CommentSort sort, int page) {
+
+        static Optional<PageRequest> of(RoutingContext routing) {
+            String slug = routing.pathParam("slug");
+            MultiMap query = routing.queryParams();
+            if (slug == null || !SLUG.matcher(slug).matches() || !PARAMETERS.containsAll(query.names())) {
+                return Optional.empty();
+            }
+            List<String> sort = query.getAll("sort");
+            List<String> page = query.getAll("page");
+            if (sort.size() > 1 || page.size() > 1 || (page.size() == 1 && !PAGE.matcher(page.get(0)).matches())) {
+                return Optional.empty();
+            }
+            CommentSort order = CommentSort.parse(sort.isEmpty() ? null : sort.get(0));
+            if (!sort.isEmpty() && !order.param().equals(sort.get(0))) {
+                return Optional.empty();
+            }
+            return Optional.of(new PageRequest(slug, order, page.isEmpty() ? 1 : Paging.page(page.get(0))));
         }
     }
 
@@ -107,24 +145,10 @@ class CachedArticleRoute {
         return gzip;
     }
 
-    private Optional<AnonymousArticlePages.Page> cached(RoutingContext routing) {
-        String slug = routing.pathParam("slug");
-        MultiMap query = routing.queryParams();
-        if (slug == null || !SLUG.matcher(slug).matches() || !PARAMETERS.containsAll(query.names())) {
-            return Optional.empty();
-        }
-        List<String> sort = query.getAll("sort");
-        List<String> page = query.getAll("page");
-        if (sort.size() > 1 || page.size() > 1 || (page.size() == 1 && !PAGE.matcher(page.get(0)).matches())) {
-            return Optional.empty();
-        }
-        CommentSort order = CommentSort.parse(sort.isEmpty() ? null : sort.get(0));
-        if (!sort.isEmpty() && !order.param().equals(sort.get(0))) {
-            return Optional.empty();
-        }
-        int number = page.isEmpty() ? 1 : Paging.page(page.get(0));
-        return pages.cached(slug, stamp -> commentWindow.isOpen(stamp.commentsOpen(), stamp.commentsKeepOpen(), stamp.publishedAt()), order, number)
+    private Optional<AnonymousArticlePages.Page> cached(PageRequest request) {
+        return pages.cached(request.slug(), stamp -> commentWindow.isOpen(stamp.commentsOpen(), stamp.commentsKeepOpen(), stamp.publishedAt()),
+                request.sort(), request.page())
                 // a page past the end of the threads is a 404, which the REST path answers
-                .filter(cached -> number == 1 || !cached.empty());
+                .filter(cached -> request.page() == 1 || !cached.empty());
     }
 }

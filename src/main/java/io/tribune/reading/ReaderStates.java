@@ -5,7 +5,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import io.tribune.account.User;
 import io.tribune.account.UserStatus;
@@ -17,7 +16,7 @@ import jakarta.transaction.Transactional;
 /**
  * What one logged-in reader's article page shows of them, read in one indexed statement whatever the number of
  * comments: whether they may take part (status, verified address, suspension), their up-votes among the page's
- * comments (the vote table's primary key), whether they have a comment on the article that is held for review, the
+ * article's comments (by the vote table's user index), whether they have a comment on the article that is held for review, the
  * people they muted and when they last opened the article (both by primary key).
  */
 @ApplicationScoped
@@ -30,11 +29,11 @@ class ReaderStates {
 
     private static final String QUERY = """
             select u.status, u.suspended_until, u.email_verified_at,
-                   (select string_agg(v.comment_id::text, ',') from comment_vote v
-                     where v.user_id = u.id and v.comment_id = any(cast(?2 as bigint[]))),
-                   exists (select 1 from comment c where c.author_id = u.id and c.article_id = ?3 and c.status = 'PENDING'),
+                   (select string_agg(v.comment_id::text, ',') from comment_vote v join comment c on c.id = v.comment_id
+                     where v.user_id = u.id and c.article_id = ?2),
+                   exists (select 1 from comment c where c.author_id = u.id and c.article_id = ?2 and c.status = 'PENDING'),
                    (select string_agg(m.muted_id::text, ',') from user_mute m where m.muter_id = u.id),
-                   (select av.visited_at from article_visit av where av.user_id = u.id and av.article_id = ?3)
+                   (select av.visited_at from article_visit av where av.user_id = u.id and av.article_id = ?2)
               from app_user u where u.id = ?1""";
 
     private final EntityManager em;
@@ -43,10 +42,9 @@ class ReaderStates {
         this.em = em;
     }
 
-    Optional<State> read(long userId, long articleId, List<Long> commentIds) {
-        String ids = commentIds.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
-        List<?> rows = em.createNativeQuery(QUERY).setParameter(1, userId).setParameter(2, ids)
-                .setParameter(3, articleId).getResultList();
+    Optional<State> read(long userId, long articleId) {
+        List<?> rows = em.createNativeQuery(QUERY).setParameter(1, userId).setParameter(2, articleId)
+                .getResultList();
         if (rows.isEmpty()) {
             return Optional.empty();
         }

@@ -1,17 +1,24 @@
 package io.tribune.reading;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
 import io.tribune.comment.CommentNode;
 import io.tribune.comment.CommentStatus;
 
@@ -104,6 +111,11 @@ final class SharedArticlePage {
     private final boolean open;
     private final boolean empty;
     private final int bytes;
+    /** The page's parts with the comment box's put in place, as for every reader who may take part. */
+    private final Part[] flat;
+    private final PartIndex index;
+    /** The page as a reader with no state of their own sees it, for the vote counts last asked for. */
+    private volatile Base base;
 
     private SharedArticlePage(List<Part> parts, List<Long> commentIds, boolean open, boolean empty) {
         this.parts = parts;
@@ -113,6 +125,183 @@ final class SharedArticlePage {
         this.open = open;
         this.empty = empty;
         this.bytes = size(parts);
+        List<Part> flattened = new ArrayList<>();
+        flatten(parts, flattened);
+        this.flat = flattened.toArray(Part[]::new);
+        this.index = new PartIndex(flat);
+    }
+
+    private static void flatten(List<Part> parts, List<Part> into) {
+        for (Part part : parts) {
+            if (part instanceof Compose compose) {
+                flatten(compose.parts(), into);
+            } else {
+                into.add(part);
+            }
+        }
+    }
+
+    /**
+     * Where the parts that can differ between readers who may take part are: the token and account-link slots
+     * and the "N new" link (always written per reader), each comment's actions (by comment id, by its author's
+     * username for the reader's own, by its author's id for a muted author's together with the fold), and the "new"
+     * marks by the comment's time.
+     */
+    private static final class PartIndex {
+        final int[] always;
+        final Map<Long, int[]> byComment = new HashMap<>();
+        final Map<String, int[]> byAuthorName = new HashMap<>();
+        final Map<Long, int[]> byAuthorId = new HashMap<>();
+        /** "New" marks, newest comment first. */
+        final int[] newMarks;
+        final Instant[] newMarkTimes;
+
+        PartIndex(Part[] flat) {
+            List<Integer> always = new ArrayList<>();
+            Map<Long, List<Integer>> byComment = new HashMap<>();
+            Map<String, List<Integer>> byAuthorName = new HashMap<>();
+            Map<Long, List<Integer>> byAuthorId = new HashMap<>();
+            List<Integer> newMarks = new ArrayList<>();
+            for (int i = 0; i < flat.length; i++) {
+                Part part = flat[i];
+                if (part instanceof Slot) {
+                    always.add(i);
+                } else if (part instanceof Controls controls) {
+                    CommentNode node = controls.node();
+                    byComment.computeIfAbsent(node.id(), id -> new ArrayList<>()).add(i);
+                    if (node.authorUsername() != null) {
+                        byAuthorName.computeIfAbsent(node.authorUsername().toLowerCase(Locale.ROOT), n -> new ArrayList<>()).add(i);
+                    }
+                    if (node.authorId() != null) {
+                        byAuthorId.computeIfAbsent(node.authorId(), n -> new ArrayList<>()).add(i);
+                    }
+                } else if (part instanceof Mark mark) {
+                    if (mark.kind() == MarkKind.NEW_CLASS || mark.kind() == MarkKind.NEW_LABEL) {
+                        newMarks.add(i);
+                    } else if (mark.node().authorId() != null) {
+                        byAuthorId.computeIfAbsent(mark.node().authorId(), n -> new ArrayList<>()).add(i);
+                    }
+                }
+            }
+            this.always = ints(always);
+            byComment.forEach((id, list) -> this.byComment.put(id, ints(list)));
+            byAuthorName.forEach((name, list) -> this.byAuthorName.put(name, ints(list)));
+            byAuthorId.forEach((id, list) -> this.byAuthorId.put(id, ints(list)));
+            newMarks.sort((a, b) -> ((Mark) flat[b]).node().createdAt().compareTo(((Mark) flat[a]).node().createdAt()));
+            this.newMarks = ints(newMarks);
+            this.newMarkTimes = new Instant[this.newMarks.length];
+            for (int i = 0; i < this.newMarks.length; i++) {
+                newMarkTimes[i] = ((Mark) flat[this.newMarks[i]]).node().createdAt();
+            }
+        }
+
+        /** The parts that may differ for this reader from what a reader with no state of their own sees. */
+        BitSet differing(Reader reader) {
+            BitSet parts = new BitSet();
+            for (int i : always) {
+                parts.set(i);
+            }
+            for (Long id : reader.voted()) {
+                set(parts, byComment.get(id));
+            }
+            set(parts, byAuthorName.get(reader.username().toLowerCase(Locale.ROOT)));
+            for (Long id : reader.muted()) {
+                set(parts, byAuthorId.get(id));
+            }
+            if (reader.newSince() != null) {
+                for (int i = 0; i < newMarks.length && newMarkTimes[i].isAfter(reader.newSince()); i++) {
+                    parts.set(newMarks[i]);
+                }
+            }
+            return parts;
+        }
+
+        private static void set(BitSet parts, int[] indexes) {
+            if (indexes != null) {
+                for (int i : indexes) {
+                    parts.set(i);
+                }
+            }
+        }
+
+        private static int[] ints(List<Integer> list) {
+            return list.stream().mapToInt(Integer::intValue).toArray();
+        }
+    }
+
+    /**
+     * The page for one set of vote counts as a reader who may take part but voted for, wrote and muted nothing and
+     * has nothing new sees it, in memory outside the heap, with where each part starts and ends: a reader's page is
+     * this with their few differing parts put in, sent without copying the rest.
+     */
+    private record Base(Map<Long, Integer> counts, ByteBuf bytes, int[] starts, int[] ends) {
+    }
+
+    /** Who sees nothing of their own: no username has a NUL in it. */
+    private static Reader common(Reader like) {
+        return new Reader("\0", null, Set.of(), like.counts(), "", "", like.editMinutes(), false, Set.of(), null);
+    }
+
+    private Base base(Reader reader) {
+        Base current = base;
+        if (current != null && current.counts() == reader.counts()) {
+            return current;
+        }
+        Reader common = common(reader);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(bytes + commentIds.size() * 300);
+        StringBuilder scratch = new StringBuilder(512);
+        int[] starts = new int[flat.length];
+        int[] ends = new int[flat.length];
+        Instant now = Instant.now();
+        for (int i = 0; i < flat.length; i++) {
+            starts[i] = out.size();
+            writePart(flat[i], common, now, out, scratch);
+            ends[i] = out.size();
+        }
+        byte[] html = out.toByteArray();
+        ByteBuffer direct = ByteBuffer.allocateDirect(html.length).put(html).flip();
+        current = new Base(reader.counts(), Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(direct)), starts, ends);
+        base = current;
+        return current;
+    }
+
+    /**
+     * This reader's page as buffers to send as they are: slices of the kept {@link Base} around the parts that
+     * differ for them. Only for a reader who may take part and is not a moderator ({@link #composable}).
+     */
+    ByteBuf compose(Reader reader) {
+        Base page = base(reader);
+        BitSet differing = index.differing(reader);
+        List<ByteBuf> pieces = new ArrayList<>(differing.cardinality() * 2 + 1);
+        ByteArrayOutputStream own = new ByteArrayOutputStream(256);
+        StringBuilder scratch = new StringBuilder(512);
+        Instant now = Instant.now();
+        int from = 0;
+        for (int i = differing.nextSetBit(0); i >= 0; i = differing.nextSetBit(i + 1)) {
+            if (page.starts()[i] > from) {
+                flush(own, pieces);
+                pieces.add(page.bytes().slice(from, page.starts()[i] - from));
+            }
+            writePart(flat[i], reader, now, own, scratch);
+            from = page.ends()[i];
+        }
+        flush(own, pieces);
+        if (page.bytes().capacity() > from) {
+            pieces.add(page.bytes().slice(from, page.bytes().capacity() - from));
+        }
+        return Unpooled.wrappedUnmodifiableBuffer(pieces.toArray(ByteBuf[]::new));
+    }
+
+    private static void flush(ByteArrayOutputStream own, List<ByteBuf> pieces) {
+        if (own.size() > 0) {
+            pieces.add(Unpooled.wrappedBuffer(own.toByteArray()));
+            own.reset();
+        }
+    }
+
+    /** Whether {@link #compose} makes this reader's page: they may take part and see no moderator's actions. */
+    static boolean composable(Reader reader) {
+        return reader.blockReason() == null && !reader.moderator();
     }
 
     /**
@@ -234,6 +423,9 @@ final class SharedArticlePage {
 
     /** This reader's page, as UTF-8. */
     byte[] pageFor(Reader reader) {
+        if (composable(reader)) {
+            return ByteBufUtil.getBytes(compose(reader));
+        }
         ByteArrayOutputStream out = new ByteArrayOutputStream(bytes + 8 * 1024 + commentIds.size() * 200);
         Instant now = Instant.now();
         write(parts, reader, now, out, new StringBuilder(512));
@@ -242,6 +434,22 @@ final class SharedArticlePage {
 
     private void write(List<Part> list, Reader reader, Instant now, ByteArrayOutputStream out, StringBuilder scratch) {
         for (Part part : list) {
+            if (part instanceof Compose compose) {
+                if (reader.blockReason() == null) {
+                    write(compose.parts(), reader, now, out, scratch);
+                } else {
+                    out.writeBytes(("<p class=\"warning\" role=\"status\">" + escape(reader.blockReason()) + "</p>")
+                            .getBytes(StandardCharsets.UTF_8));
+                }
+            } else {
+                writePart(part, reader, now, out, scratch);
+            }
+        }
+    }
+
+    /** One part as this reader sees it (a comment box's parts are written by {@link #write}). */
+    private void writePart(Part part, Reader reader, Instant now, ByteArrayOutputStream out, StringBuilder scratch) {
+        {
             if (part instanceof Text text) {
                 out.writeBytes(text.utf8());
             } else if (part == Slot.TOKEN) {
@@ -261,13 +469,6 @@ final class SharedArticlePage {
                 scratch.setLength(0);
                 controls(controls.node(), reader, now, scratch);
                 out.writeBytes(scratch.toString().getBytes(StandardCharsets.UTF_8));
-            } else if (part instanceof Compose compose) {
-                if (reader.blockReason() == null) {
-                    write(compose.parts(), reader, now, out, scratch);
-                } else {
-                    out.writeBytes(("<p class=\"warning\" role=\"status\">" + escape(reader.blockReason()) + "</p>")
-                            .getBytes(StandardCharsets.UTF_8));
-                }
             }
         }
     }

@@ -35,6 +35,12 @@ class SharedArticlePages {
                         .build();
     }
 
+    /** The shared page for this key if it is kept: never renders (for the event loop). */
+    Optional<SharedArticlePage> getIfPresent(Key key) {
+        Optional<SharedArticlePage> page = cache == null ? null : cache.getIfPresent(key);
+        return page == null ? Optional.empty() : page;
+    }
+
     /** The shared page for this stamp, rendered by {@code render} unless kept; empty when it could not be cut. */
     Optional<SharedArticlePage> get(Key key, Supplier<Optional<SharedArticlePage>> render) {
         if (cache == null) {

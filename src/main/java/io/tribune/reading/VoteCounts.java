@@ -54,6 +54,11 @@ class VoteCounts {
         }
     }
 
+    /** The counts kept for this page and vote version, or null: never reads (for the event loop). */
+    Map<Long, Integer> getIfPresent(Object page, long voteVersion) {
+        return kept == null ? null : kept.getIfPresent(new Key(page, voteVersion));
+    }
+
     /** The counts of these comments, at {@code voteVersion} of their article or later. */
     Map<Long, Integer> get(Object page, long voteVersion, Collection<Long> ids) {
         if (kept == null) {

@@ -49,6 +49,26 @@ public final class KeptUntilChanged<K, V> {
         return value;
     }
 
+    /**
+     * What {@code read} returns now, never the kept value, and kept in its place for next time (unless a forget came
+     * while reading): for a reader who must see their own change before this instance is told of it.
+     */
+    public V refresh(K key, Function<? super K, ? extends V> read) {
+        long forgetsBefore = forgets.get();
+        V value = read.apply(key);
+        if (changes.isLive()) {
+            if (value == null) {
+                kept.invalidate(key);
+            } else {
+                kept.put(key, value);
+                if (forgets.get() != forgetsBefore) {
+                    kept.invalidate(key);
+                }
+            }
+        }
+        return value;
+    }
+
     public void forget(K key) {
         forgets.incrementAndGet();
         kept.invalidate(key);

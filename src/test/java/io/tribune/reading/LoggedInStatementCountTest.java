@@ -17,8 +17,9 @@ import jakarta.inject.Inject;
 
 /**
  * A logged-in reader's article page costs the same number of SQL statements for 10 comments as for 500: the first
- * request renders the shared page (a constant number), every further one reads only the stamp and the reader's own
- * state, and an up-vote costs the next page one statement (the counts), not a render. Only the request's own
+ * request renders the shared page (a constant number), every further one is answered from memory, and someone
+ * else's up-vote costs the next page the stamp, the reader's state and header, and the counts (one statement), not
+ * a render. Only the request's own
  * statements are counted ({@link StatementCounter}), so the numbers are exact whatever runs beside.
  */
 @QuarkusTest
@@ -45,21 +46,25 @@ class LoggedInStatementCountTest {
         assertEquals(8, statementsFor(reader, small, "Generated comment 9").count());
         assertEquals(8, statementsFor(reader, large, "Generated comment 49").count());
 
-        // the stamp (read again for every logged-in page: read-your-writes), the unread count, the reader's state
-        assertEquals(3, statementsFor(reader, small, "Generated comment 9").count());
-        assertEquals(3, statementsFor(reader, large, "aria-pressed=\"true\"").count());
+        // the next pages are answered from memory (LoggedInArticleRoute): no statement at all
+        assertEquals(0, statementsFor(reader, small, "Generated comment 9").count());
+        assertEquals(0, statementsFor(reader, large, "aria-pressed=\"true\"").count());
 
-        // someone else's up-vote does not render the page again: its counts are read once, in one statement
+        // someone else's up-vote does not render the page again: once its notice is in, the page reads the new
+        // stamp, the reader's state and header again, and the counts once, in one statement
         Session other = Sessions.newUser("counted-other");
         other.form().post("/comments/" + voted + "/vote").then().statusCode(303);
         StatementCounter.Counted afterVote = statementsFor(reader, large, "aria-pressed=\"true\"");
+        for (long until = System.nanoTime() + 2_000_000_000L; afterVote.count() == 0 && System.nanoTime() < until;) {
+            afterVote = statementsFor(reader, large, "aria-pressed=\"true\"");
+        }
         assertEquals(4, afterVote.count(), afterVote.statements().toString());
         assertTrue(afterVote.statements().stream().anyMatch(sql -> sql.startsWith("select id, vote_count from comment")),
                 afterVote.statements().toString());
-        assertTrue(afterVote.body().replaceAll("\\s+", " ").contains("id=\"vote-" + voted
-                + "\" class=\"vote-button voted\" aria-pressed=\"true\">&#9650; Up <span class=\"count\">2</span>"),
+        assertTrue(afterVote.body().replaceAll("\\s+", " ").matches("(?s).*<button[^>]*" + voted
+                + "[^>]*aria-pressed=\"true\">&#9650; Up <span class=\"count\">2</span>.*"),
                 "both up-votes counted on the reader's page");
-        assertEquals(3, statementsFor(reader, large, "aria-pressed=\"true\"").count(), "the new counts are kept");
+        assertEquals(0, statementsFor(reader, large, "aria-pressed=\"true\"").count(), "the new counts are kept");
     }
 
     private StatementCounter.Counted statementsFor(Session session, Article article, String expectedText) {

@@ -136,7 +136,7 @@ public class SessionCsrf {
                 : "principal:" + identity.getPrincipal().getName(); // identities made without a session cookie (tests)
     }
 
-    private static String userSession(long userId, int generation) {
+    static String userSession(long userId, int generation) {
         return "user:" + userId + ":" + generation;
     }
 

@@ -82,6 +82,31 @@ public class SessionIdentityProvider implements IdentityProvider<SessionRequest>
         return context.runBlocking(() -> identity(request, accounts.get(request.userId(), this::read)));
     }
 
+    /**
+     * What a session cookie claims, checked against what the database last said about its user, without reading
+     * it: for a page answered from memory on the event loop ({@link KnownSessions}). Empty when this user is not
+     * kept (then the request goes the usual way, which reads them) or the claim is no longer valid.
+     */
+    java.util.Optional<KnownSessions.Known> known(long userId, int generation) {
+        Account account = accounts.getIfPresent(userId);
+        if (account == null || UserStatus.DELETED.name().equals(account.status()) || !account.hasPassword()
+                || account.generation() != generation) {
+            return java.util.Optional.empty();
+        }
+        boolean inGoodStanding = UserStatus.ACTIVE.name().equals(account.status());
+        java.util.Set<String> roles = new java.util.HashSet<>();
+        if (inGoodStanding) {
+            for (String role : account.roles().split(",")) {
+                String r = role.trim();
+                if (!r.isEmpty() && (!r.equals("commenter") || account.verified())) {
+                    roles.add(r);
+                }
+            }
+        }
+        return java.util.Optional.of(new KnownSessions.Known(userId, generation, account.username(),
+                java.util.Set.copyOf(roles), account.timeZone()));
+    }
+
     private SecurityIdentity identity(SessionRequest request, Account account) {
         if (account == null || UserStatus.DELETED.name().equals(account.status()) || !account.hasPassword()
                 || account.generation() != request.generation()) {
