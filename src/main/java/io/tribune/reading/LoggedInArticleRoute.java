@@ -9,6 +9,7 @@ import io.tribune.article.CommentWindow;
 import io.tribune.config.TribuneConfig;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -82,10 +83,16 @@ class LoggedInArticleRoute {
         SharedArticlePage.Reader mine = new SharedArticlePage.Reader(who.username(), null, state.voted(), counts, token,
                 nav.get().with(token), editMinutes, false, state.muted(),
                 visits.visit(who.userId(), current.articleId(), state.lastVisit()));
-        routing.response()
+        HttpServerResponse response = routing.response()
                 .putHeader(HttpHeaders.CONTENT_TYPE, HTML_UTF8)
-                .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
-                .end(Buffer.buffer(page.get().compose(mine)));
+                .putHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING)
+                .putHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        if (CachedArticleRoute.acceptsGzip(routing.request().getHeader(HttpHeaders.ACCEPT_ENCODING))) {
+            // compressed here: the server's own compression leaves a response with a Content-Encoding alone
+            response.putHeader(HttpHeaders.CONTENT_ENCODING, "gzip").end(Buffer.buffer(page.get().composeGzipped(mine)));
+        } else {
+            response.end(Buffer.buffer(page.get().compose(mine)));
+        }
         return true;
     }
 }

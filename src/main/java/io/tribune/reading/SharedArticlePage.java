@@ -15,12 +15,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.Deflater;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.tribune.comment.CommentNode;
 import io.tribune.comment.CommentStatus;
+import io.tribune.web.GzipMembers;
 
 /**
  * The article page as every logged-in reader shares it, rendered once and cut where readers differ: the header's
@@ -232,10 +234,62 @@ final class SharedArticlePage {
     /**
      * The page for one set of vote counts as a reader who may take part but voted for, wrote and muted nothing and
      * has nothing new sees it, in memory outside the heap, with where each part starts and ends: a reader's page is
-     * this with their few differing parts put in, sent without copying the rest.
+     * this with their few differing parts put in, sent without copying the rest. For gzip it is also kept compressed
+     * in blocks of about {@value #BLOCK} bytes, cut between parts and compressed apart: a reader's page reuses every
+     * block without a part of theirs and compresses only the others.
      */
-    private record Base(Map<Long, Integer> counts, ByteBuf bytes, int[] starts, int[] ends) {
+    private static final class Base {
+        final Map<Long, Integer> counts;
+        final ByteBuf bytes;
+        final int[] starts;
+        final int[] ends;
+        private volatile Block[] blocks;
+
+        Base(Map<Long, Integer> counts, ByteBuf bytes, int[] starts, int[] ends) {
+            this.counts = counts;
+            this.bytes = bytes;
+            this.starts = starts;
+            this.ends = ends;
+        }
+
+        Block[] blocks() {
+            Block[] kept = blocks;
+            if (kept == null) {
+                kept = cutBlocks();
+                blocks = kept;
+            }
+            return kept;
+        }
+
+        private Block[] cutBlocks() {
+            byte[] raw = ByteBufUtil.getBytes(bytes);
+            List<Block> cut = new ArrayList<>();
+            int firstPart = 0;
+            for (int part = 0; part < starts.length; part++) {
+                boolean last = part == starts.length - 1;
+                if (last || ends[part] - starts[firstPart] >= BLOCK) {
+                    int from = starts[firstPart];
+                    int to = last ? raw.length : ends[part];
+                    cut.add(new Block(firstPart, part + 1, from, to,
+                            GzipMembers.deflate(raw, from, to - from, Deflater.BEST_COMPRESSION),
+                            GzipMembers.crc(raw, from, to - from)));
+                    firstPart = part + 1;
+                }
+            }
+            if (starts.length == 0) {
+                cut.add(new Block(0, 0, 0, raw.length, GzipMembers.deflate(raw, 0, raw.length, Deflater.BEST_COMPRESSION),
+                        GzipMembers.crc(raw, 0, raw.length)));
+            }
+            return cut.toArray(Block[]::new);
+        }
     }
+
+    /** Parts {@code [firstPart, endPart)}, bytes {@code [from, to)} of a {@link Base}, kept compressed. */
+    private record Block(int firstPart, int endPart, int from, int to, byte[] deflated, int crc) {
+    }
+
+    /** About the deflate window: blocks compressed apart lose little against the page compressed whole. */
+    static final int BLOCK = 32 * 1024;
 
     /** Who sees nothing of their own: no username has a NUL in it. */
     private static Reader common(Reader like) {
@@ -244,7 +298,7 @@ final class SharedArticlePage {
 
     private Base base(Reader reader) {
         Base current = base;
-        if (current != null && current.counts() == reader.counts()) {
+        if (current != null && current.counts == reader.counts()) {
             return current;
         }
         Reader common = common(reader);
@@ -278,17 +332,57 @@ final class SharedArticlePage {
         Instant now = Instant.now();
         int from = 0;
         for (int i = differing.nextSetBit(0); i >= 0; i = differing.nextSetBit(i + 1)) {
-            if (page.starts()[i] > from) {
+            if (page.starts[i] > from) {
                 flush(own, pieces);
-                pieces.add(page.bytes().slice(from, page.starts()[i] - from));
+                pieces.add(page.bytes.slice(from, page.starts[i] - from));
             }
             writePart(flat[i], reader, now, own, scratch);
-            from = page.ends()[i];
+            from = page.ends[i];
         }
         flush(own, pieces);
-        if (page.bytes().capacity() > from) {
-            pieces.add(page.bytes().slice(from, page.bytes().capacity() - from));
+        if (page.bytes.capacity() > from) {
+            pieces.add(page.bytes.slice(from, page.bytes.capacity() - from));
         }
+        return Unpooled.wrappedUnmodifiableBuffer(pieces.toArray(ByteBuf[]::new));
+    }
+
+    /**
+     * This reader's page gzipped: the kept compressed blocks where nothing of theirs is, the others compressed now
+     * (fastest level), one gzip stream whose CRC is combined from the blocks'.
+     */
+    ByteBuf composeGzipped(Reader reader) {
+        Base page = base(reader);
+        BitSet differing = index.differing(reader);
+        List<ByteBuf> pieces = new ArrayList<>();
+        pieces.add(Unpooled.wrappedBuffer(GzipMembers.HEADER));
+        ByteArrayOutputStream raw = new ByteArrayOutputStream(BLOCK + 4096);
+        StringBuilder scratch = new StringBuilder(512);
+        Instant now = Instant.now();
+        int crc = 0;
+        long length = 0;
+        for (Block block : page.blocks()) {
+            int mine = differing.nextSetBit(block.firstPart());
+            if (mine < 0 || mine >= block.endPart()) {
+                pieces.add(Unpooled.wrappedBuffer(block.deflated()));
+                crc = GzipMembers.combine(crc, block.crc(), block.to() - block.from());
+                length += block.to() - block.from();
+                continue;
+            }
+            raw.reset();
+            int from = block.from();
+            for (int i = mine; i >= 0 && i < block.endPart(); i = differing.nextSetBit(i + 1)) {
+                raw.writeBytes(ByteBufUtil.getBytes(page.bytes, from, page.starts[i] - from));
+                writePart(flat[i], reader, now, raw, scratch);
+                from = page.ends[i];
+            }
+            raw.writeBytes(ByteBufUtil.getBytes(page.bytes, from, block.to() - from));
+            byte[] bytes = raw.toByteArray();
+            pieces.add(Unpooled.wrappedBuffer(GzipMembers.deflate(bytes, 0, bytes.length, Deflater.BEST_SPEED)));
+            crc = GzipMembers.combine(crc, GzipMembers.crc(bytes, 0, bytes.length), bytes.length);
+            length += bytes.length;
+        }
+        pieces.add(Unpooled.wrappedBuffer(GzipMembers.LAST_BLOCK));
+        pieces.add(Unpooled.wrappedBuffer(GzipMembers.trailer(crc, length)));
         return Unpooled.wrappedUnmodifiableBuffer(pieces.toArray(ByteBuf[]::new));
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -12,6 +13,8 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.config.DecoderConfig;
+import io.restassured.config.RestAssuredConfig;
 import io.tribune.account.User;
 import io.tribune.article.Article;
 import io.tribune.comment.Comment;
@@ -32,6 +35,9 @@ import jakarta.persistence.EntityManager;
 class LoggedInFastPathTest {
 
     private static final Duration NOTICE = Duration.ofSeconds(2);
+    /** Neither asks for a compressed body nor decodes one. */
+    private static final RestAssuredConfig UNDECODED = RestAssuredConfig.config()
+            .decoderConfig(DecoderConfig.decoderConfig().noContentDecoders());
 
     @Inject
     Fixtures fixtures;
@@ -53,8 +59,37 @@ class LoggedInFastPathTest {
         assertTrue(kept.body().contains(reader.username()) && kept.body().contains(reader.csrfToken()),
                 "their own header and token");
         assertTrue(kept.body().contains("Generated comment 29"));
-        Sessions.Session unchecked = reader;
-        assertEquals("no-store", unchecked.given().get("/articles/" + article.slug).getHeader("Cache-Control"));
+        io.restassured.response.Response plain = reader.given().config(UNDECODED).get("/articles/" + article.slug);
+        assertEquals("no-store", plain.getHeader("Cache-Control"));
+        assertEquals(null, plain.getHeader("Content-Encoding"));
+        assertEquals(kept.body(), plain.asString(), "the same page uncompressed");
+    }
+
+    @Test
+    void aKeptPageIsGzippedFromItsKeptBlocksIntoOneValidStream() throws java.io.IOException {
+        Session reader = Sessions.newUser("gzipfast");
+        Article article = fixtures.article("A long page kept compressed in blocks");
+        fixtures.comments(article, fixtures.user(Fixtures.unique("gzipauthor")), 150);
+        Comment last = QuarkusTransaction.requiringNew().call(() -> Comment.<Comment>find(
+                "article.id = ?1 order by id desc", article.id).firstResult());
+        reader.form().post("/comments/" + last.id + "/vote").then().statusCode(303); // a part of theirs far down
+        page(reader, article);
+        String plain = reader.given().config(UNDECODED).get("/articles/" + article.slug).asString();
+        assertTrue(plain.length() > 3 * 32 * 1024, "several blocks: " + plain.length());
+        assertTrue(voted(plain, last.id));
+
+        io.restassured.response.Response[] answer = new io.restassured.response.Response[1];
+        List<String> statements = StatementCounter.count(reader.given().config(UNDECODED).header("Accept-Encoding", "gzip"),
+                "/articles/" + article.slug, response -> answer[0] = response);
+        assertEquals(List.of(), statements, "from memory");
+        io.restassured.response.Response gzipped = answer[0];
+        assertEquals("gzip", gzipped.getHeader("Content-Encoding"));
+        byte[] compressed = gzipped.asByteArray();
+        assertTrue(compressed.length < plain.length() / 4, "compressed: " + compressed.length);
+        // GZIPInputStream checks the combined CRC and the length in the trailer
+        try (java.util.zip.GZIPInputStream in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(compressed))) {
+            assertEquals(plain, new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        }
     }
 
     @Test
