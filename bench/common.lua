@@ -93,6 +93,7 @@ function done(summary, latency, requests)
   for _, t in ipairs(threads) do bad = bad + (t:get("non2xx") or 0) end
   local e = summary.errors
   local errors = e.connect + e.read + e.write + e.timeout + bad
+  if response == nil then errors = errors + e.status end -- a script without response(): wrk's own count (>= 400)
   io.write(string.format("RESULT rps=%.0f p50_ms=%.2f p99_ms=%.2f errors=%d\n",
       summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000,
       latency:percentile(99) / 1000, errors))

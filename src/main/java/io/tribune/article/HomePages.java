@@ -5,7 +5,9 @@ import java.util.function.Supplier;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.tribune.account.CurrentUser;
+import io.tribune.web.FormToken;
 import io.tribune.web.HttpCaching;
+import io.tribune.web.KeptNavs;
 import io.tribune.web.Paging;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -38,9 +40,13 @@ public class HomePages {
     private final CurrentUser currentUser;
     private final AnonymousListPages anonymousPages;
     private final HttpCaching caching;
+    private final KeptNavs navs;
+    private final FormToken formToken;
 
     HomePages(ArticleService articles, CurrentUser currentUser, AnonymousListPages anonymousPages,
-            HttpCaching caching) {
+            HttpCaching caching, KeptNavs navs, FormToken formToken) {
+        this.navs = navs;
+        this.formToken = formToken;
         this.articles = articles;
         this.currentUser = currentUser;
         this.anonymousPages = anonymousPages;
@@ -76,7 +82,8 @@ public class HomePages {
             // kept pages show times in the site's zone: a reader who chose their own gets a page of their own
             io.tribune.web.PublicPages.Page kept = currentUser.hasRole("commenter") && !currentUser.hasOwnTimeZone()
                     ? anonymousPages.getIfPresent(key) : null;
-            byte[] theirs = kept == null ? null : kept.withNav(Templates.accountNav().render().strip());
+            byte[] theirs = kept == null ? null : kept.withNav(navs.get(currentUser.id().orElseThrow(),
+                    formToken.value(), () -> Templates.accountNav().render().strip()));
             return Response.ok(theirs != null ? theirs : page.get(), HTML_UTF8).build();
         }
         io.tribune.web.PublicPages.Page rendered = anonymousPages.get(key, () -> page.get().render(),

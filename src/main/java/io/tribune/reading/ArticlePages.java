@@ -20,6 +20,7 @@ import io.tribune.comment.Viewer;
 import io.tribune.config.TribuneConfig;
 import io.tribune.web.FormToken;
 import io.tribune.web.HttpCaching;
+import io.tribune.web.KeptNavs;
 import io.tribune.web.Paging;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -73,11 +74,13 @@ public class ArticlePages {
     private final int repliesShown;
     private final ArticleVisits visits;
     private final KeptReaders kept;
+    private final KeptNavs navs;
 
     ArticlePages(ArticleService articles, ThreadService threads, CommentWindow commentWindow, CurrentUser currentUser,
             SecurityIdentity identity, AnonymousArticlePages anonymousPages, SharedArticlePages sharedPages, ReaderStates readers,
             VoteCounts voteCounts, FormToken formToken, HttpCaching caching, TribuneConfig config, ArticleVisits visits,
-            KeptReaders kept) {
+            KeptReaders kept, KeptNavs navs) {
+        this.navs = navs;
         this.visits = visits;
         this.kept = kept;
         this.repliesShown = config.comments().repliesShown();
@@ -136,11 +139,11 @@ public class ArticlePages {
         if (state.isEmpty() || state.get().heldCommentHere()) {
             return personal(slug, order, number);
         }
-        String nav = Templates.accountNav().render().strip();
         String token = formToken.value();
+        String nav = navs.get(userId, token, () -> Templates.accountNav().render().strip());
         // the next page of this reader is answered from memory (LoggedInArticleRoute) until something of theirs changes
-        KeptReaders.Nav.cut(nav, token).ifPresent(cut -> kept.keep(readStart, userId, stamp.articleId(), cut,
-                new KeptReaders.Seen(state.get(), stamp.threadVersion(), stamp.voteVersion())));
+        kept.keep(readStart, userId, stamp.articleId(),
+                new KeptReaders.Seen(state.get(), stamp.threadVersion(), stamp.voteVersion()));
         SharedArticlePage.Reader reader = new SharedArticlePage.Reader(identity.getPrincipal().getName(),
                 state.get().blockReason(), state.get().voted(),
                 voteCounts.get(key, stamp.voteVersion(), shared.get().commentIds()), token, nav, editMinutes,

@@ -13,40 +13,25 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.tribune.account.CurrentUser;
 import io.tribune.web.DatabaseChanges;
+import io.tribune.web.KeptNavs;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.container.ContainerRequestContext;
 
 /**
  * What a logged-in reader's article page needs of them, kept in memory so that their next page is answered on the
- * event loop without a statement ({@link LoggedInArticleRoute}): their header's account links (with the unread count)
- * and, per article, their state as {@link ReaderStates} read it with the article's versions at the time.
+ * event loop without a statement ({@link LoggedInArticleRoute}): per article, their state as {@link ReaderStates} read
+ * it with the article's versions at the time (their header's links are kept by {@link KeptNavs}).
  * <p>
  * Kept until PostgreSQL announces a change to it ({@code reader:<id>} from V19's triggers on their votes, mutes,
  * notifications, held comments and participation; {@code user:<id>} from V7's on their session columns) and, for this
  * instance's own writes, forgotten before the response to any write of theirs goes out, so that their next page
- * shows it (read-your-writes). Nothing is kept or used while this instance is not listening.
+ * shows it (read-your-writes), together with their kept header. Nothing is kept or used while this instance is not listening.
  */
 @ApplicationScoped
 class KeptReaders implements DatabaseChanges.Listener {
 
     private static final String READER_NOTICE = "reader:";
     private static final String USER_NOTICE = "user:";
-
-    /** The header's account links as rendered for this reader, cut at their CSRF token. */
-    record Nav(String beforeToken, String afterToken) {
-
-        String with(String token) {
-            return beforeToken + token + afterToken;
-        }
-
-        static Optional<Nav> cut(String nav, String token) {
-            int at = token.length() < 16 ? -1 : nav.indexOf(token);
-            if (at < 0 || nav.indexOf(token, at + token.length()) >= 0) {
-                return Optional.empty();
-            }
-            return Optional.of(new Nav(nav.substring(0, at), nav.substring(at + token.length())));
-        }
-    }
 
     /** A reader's state on an article, read when its thread and vote versions were these (or later). */
     record Seen(ReaderStates.State state, long threadVersion, long voteVersion) {
@@ -57,12 +42,12 @@ class KeptReaders implements DatabaseChanges.Listener {
     }
 
     private static final class Reader {
-        volatile Nav nav;
         final Map<Long, Seen> articles = new ConcurrentHashMap<>();
     }
 
     private final DatabaseChanges changes;
     private final CurrentUser currentUser;
+    private final KeptNavs navs;
     private final Cache<Long, Reader> readers = Caffeine.newBuilder()
             .maximumSize(100_000)
             .expireAfterAccess(Duration.ofMinutes(30))
@@ -70,8 +55,9 @@ class KeptReaders implements DatabaseChanges.Listener {
     /** Counts forgets, so that a state read while one happened is not kept (it may predate the change). */
     private final AtomicLong forgets = new AtomicLong();
 
-    KeptReaders(DatabaseChanges changes, CurrentUser currentUser) {
+    KeptReaders(DatabaseChanges changes, CurrentUser currentUser, KeptNavs navs) {
         this.changes = changes;
+        this.navs = navs;
         this.currentUser = currentUser;
         changes.subscribe(this);
     }
@@ -81,23 +67,17 @@ class KeptReaders implements DatabaseChanges.Listener {
         return forgets.get();
     }
 
-    Optional<Nav> nav(long userId) {
-        Reader reader = changes.isLive() ? readers.getIfPresent(userId) : null;
-        return reader == null ? Optional.empty() : Optional.ofNullable(reader.nav);
-    }
-
     Optional<Seen> seen(long userId, long articleId) {
         Reader reader = changes.isLive() ? readers.getIfPresent(userId) : null;
         return reader == null ? Optional.empty() : Optional.ofNullable(reader.articles.get(articleId));
     }
 
     /** Keeps what was read since {@code readStart} ({@link #beforeRead}), unless a forget came meanwhile. */
-    void keep(long readStart, long userId, long articleId, Nav nav, Seen seen) {
+    void keep(long readStart, long userId, long articleId, Seen seen) {
         if (!changes.isLive()) {
             return;
         }
         Reader reader = readers.get(userId, id -> new Reader());
-        reader.nav = nav;
         reader.articles.put(articleId, seen);
         if (forgets.get() != readStart) {
             readers.invalidate(userId);
@@ -109,6 +89,11 @@ class KeptReaders implements DatabaseChanges.Listener {
         readers.invalidate(userId);
     }
 
+    private void forgetAllOf(long userId) {
+        forget(userId);
+        navs.forget(userId);
+    }
+
     /**
      * Any write of a logged-in reader through this instance (every request but GET, HEAD and OPTIONS; its
      * transaction has committed by now): forget what was kept about them before the response reaches them.
@@ -117,7 +102,7 @@ class KeptReaders implements DatabaseChanges.Listener {
     public void forgetOnWrite(ContainerRequestContext request) {
         String method = request.getMethod();
         if (!method.equals("GET") && !method.equals("HEAD") && !method.equals("OPTIONS")) {
-            currentUser.id().ifPresent(this::forget);
+            currentUser.id().ifPresent(this::forgetAllOf);
         }
     }
 

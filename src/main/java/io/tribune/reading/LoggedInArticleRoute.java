@@ -7,6 +7,7 @@ import java.util.Set;
 import io.tribune.account.session.KnownSessions;
 import io.tribune.article.CommentWindow;
 import io.tribune.config.TribuneConfig;
+import io.tribune.web.KeptNavs;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
@@ -16,7 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 /**
  * A logged-in commenter's article page answered from memory on the event loop, like a reader's without an account
  * ({@link CachedArticleRoute}), when everything it shows is kept: their session and CSRF token
- * ({@link KnownSessions}), their header and state on the article ({@link KeptReaders}, read with a stamp no newer than
+ * ({@link KnownSessions}), their header ({@link KeptNavs}) and state on the article ({@link KeptReaders}, read with a stamp no newer than
  * the one kept now), the article's stamp, its shared page and the vote counts of its vote version. Their page is the
  * shared page's kept bytes with their own few parts put in ({@link SharedArticlePage#compose}), sent without copying.
  * <p>
@@ -32,6 +33,7 @@ class LoggedInArticleRoute {
 
     private final KnownSessions sessions;
     private final KeptReaders readers;
+    private final KeptNavs navs;
     private final AnonymousArticlePages stamps;
     private final SharedArticlePages sharedPages;
     private final VoteCounts voteCounts;
@@ -39,11 +41,12 @@ class LoggedInArticleRoute {
     private final CommentWindow commentWindow;
     private final int editMinutes;
 
-    LoggedInArticleRoute(KnownSessions sessions, KeptReaders readers, AnonymousArticlePages stamps,
+    LoggedInArticleRoute(KnownSessions sessions, KeptReaders readers, KeptNavs navs, AnonymousArticlePages stamps,
             SharedArticlePages sharedPages, VoteCounts voteCounts, ArticleVisits visits, CommentWindow commentWindow,
             TribuneConfig config) {
         this.sessions = sessions;
         this.readers = readers;
+        this.navs = navs;
         this.stamps = stamps;
         this.sharedPages = sharedPages;
         this.voteCounts = voteCounts;
@@ -63,7 +66,7 @@ class LoggedInArticleRoute {
             return false;
         }
         Optional<AnonymousArticlePages.Stamp> stamp = stamps.keptStamp(request.slug());
-        Optional<KeptReaders.Nav> nav = readers.nav(who.userId());
+        Optional<String> nav = navs.kept(who.userId(), session.get().csrfToken());
         Optional<KeptReaders.Seen> seen = stamp.flatMap(s -> readers.seen(who.userId(), s.articleId()));
         if (stamp.isEmpty() || nav.isEmpty() || seen.isEmpty() || !seen.get().currentFor(stamp.get())
                 || seen.get().state().blockReason() != null || seen.get().state().heldCommentHere()) {
@@ -81,7 +84,7 @@ class LoggedInArticleRoute {
         ReaderStates.State state = seen.get().state();
         String token = session.get().csrfToken();
         SharedArticlePage.Reader mine = new SharedArticlePage.Reader(who.username(), null, state.voted(), counts, token,
-                nav.get().with(token), editMinutes, false, state.muted(),
+                nav.get(), editMinutes, false, state.muted(),
                 visits.visit(who.userId(), current.articleId(), state.lastVisit()));
         HttpServerResponse response = routing.response()
                 .putHeader(HttpHeaders.CONTENT_TYPE, HTML_UTF8)

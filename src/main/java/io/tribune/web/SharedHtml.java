@@ -11,7 +11,8 @@ import jakarta.ws.rs.core.Response;
 
 /**
  * Answers an HTML page kept in {@link PublicPages}: a visitor gets the kept bytes with their entity tag (304 when
- * they hold it); a logged-in commenter gets the same page with their own account links spliced in, when it is kept;
+ * they hold it); a logged-in commenter gets the same page with their own account links spliced in, when it is kept
+ * (their links kept too, {@link KeptNavs});
  * anyone else logged in (unverified, sanctioned: their pages carry a banner) gets the page rendered for them, which
  * is never kept.
  */
@@ -24,8 +25,12 @@ public class SharedHtml {
     private final Engine engine;
     private final SecurityIdentity identity;
     private final HttpCaching caching;
+    private final KeptNavs navs;
+    private final FormToken formToken;
 
-    SharedHtml(Engine engine, SecurityIdentity identity, HttpCaching caching) {
+    SharedHtml(Engine engine, SecurityIdentity identity, HttpCaching caching, KeptNavs navs, FormToken formToken) {
+        this.navs = navs;
+        this.formToken = formToken;
         this.engine = engine;
         this.identity = identity;
         this.caching = caching;
@@ -36,7 +41,9 @@ public class SharedHtml {
             // the kept page shows times in the site's zone: a reader who chose their own gets a page of their own
             boolean siteZone = identity.getAttribute(TimeExtensions.ZONE_ATTRIBUTE) == null;
             PublicPages.Page kept = identity.hasRole("commenter") && siteZone ? pages.getIfPresent(key) : null;
-            byte[] theirs = kept == null ? null : kept.withNav(nav());
+            Long userId = identity.getAttribute("userId");
+            byte[] theirs = kept == null || userId == null ? null
+                    : kept.withNav(navs.get(userId, formToken.value(), this::nav));
             return Response.ok(theirs != null ? theirs : page.get(), HTML_UTF8).build();
         }
         PublicPages.Page rendered = pages.get(key, () -> PublicPages.Page.of(page.get().render(), nav()));
