@@ -59,18 +59,13 @@ final class SharedArticlePage {
 
         static Controls of(CommentNode node, boolean open) {
             long id = node.id();
-            String button = "<button form=\"comment-actions\" formaction=\"/comments/" + id + "/vote\" data-hx-post=\"/comments/"
-                    + id + "/vote\" data-hx-swap=\"outerHTML\" id=\"vote-" + id + "\" class=\"vote-button";
-            String after = "</span></button>"
-                    + (open ? " <a class=\"reply-link\" href=\"/comments/" + id + "/reply\" data-hx-get=\"/comments/" + id
-                            + "/reply\" data-hx-target=\"#reply-slot-" + id + "\" data-hx-swap=\"innerHTML\">Reply</a>" : "")
-                    + " <a class=\"report\" href=\"/comments/" + id + "/report\" rel=\"nofollow\">Report</a>"
-                    + (node.authorGone() ? "" : " <button form=\"comment-actions\" formaction=\"/comments/" + id
-                            + "/mute\" class=\"link-button\">Mute</button>");
-            return new Controls(node,
-                    (button + "\" aria-pressed=\"false\">&#9650; Up <span class=\"count\">").getBytes(StandardCharsets.UTF_8),
-                    (button + " voted\" aria-pressed=\"true\">&#9650; Up <span class=\"count\">").getBytes(StandardCharsets.UTF_8),
-                    after.getBytes(StandardCharsets.UTF_8));
+            String button = "<button form=\"comment-actions\" name=\"vote\" value=\"" + id + "\" aria-pressed=\"";
+            String after = "</button>"
+                    + (open ? " <a href=\"/comments/" + id + "/reply\">Reply</a>" : "")
+                    + " <a href=\"/comments/" + id + "/report\">Report</a>"
+                    + (node.authorGone() ? "" : " <button form=\"comment-actions\" name=\"mute\" value=\"" + id + "\">Mute</button>");
+            return new Controls(node, (button + "false\">Up ").getBytes(StandardCharsets.UTF_8),
+                    (button + "true\">Up ").getBytes(StandardCharsets.UTF_8), after.getBytes(StandardCharsets.UTF_8));
         }
 
         /** Whether this reader gets the kept markup (else it is built for them by {@code controls}). */
@@ -629,20 +624,14 @@ final class SharedArticlePage {
         boolean participates = reader.blockReason() == null;
         boolean own = reader.username().equalsIgnoreCase(node.authorUsername());
         if (participates && !own && node.isVisible()) {
-            boolean voted = reader.voted().contains(id);
-            html.append("<button form=\"comment-actions\" formaction=\"/comments/").append(id)
-                    .append("/vote\" data-hx-post=\"/comments/").append(id)
-                    .append("/vote\" data-hx-swap=\"outerHTML\" id=\"vote-").append(id).append("\" class=\"vote-button")
-                    .append(voted ? " voted" : "")
-                    .append("\" aria-pressed=\"").append(voted).append("\">&#9650; Up <span class=\"count\">")
-                    .append(reader.votes(node)).append("</span></button>");
+            html.append("<button form=\"comment-actions\" name=\"vote\" value=\"").append(id)
+                    .append("\" aria-pressed=\"").append(reader.voted().contains(id)).append("\">Up ")
+                    .append(reader.votes(node)).append("</button>");
         } else {
             html.append("<span class=\"votes\">Up ").append(reader.votes(node)).append("</span>");
         }
         if (participates && open && node.isVisible()) {
-            html.append(" <a class=\"reply-link\" href=\"/comments/").append(id).append("/reply\" data-hx-get=\"/comments/")
-                    .append(id).append("/reply\" data-hx-target=\"#reply-slot-").append(id)
-                    .append("\" data-hx-swap=\"innerHTML\">Reply</a>");
+            html.append(" <a href=\"/comments/").append(id).append("/reply\">Reply</a>");
         }
         if (own && participates && node.isVisible()
                 && now.isBefore(node.createdAt().plus(Duration.ofMinutes(reader.editMinutes())))) {
@@ -652,16 +641,15 @@ final class SharedArticlePage {
             html.append(" <a href=\"/comments/").append(id).append("/delete\">Delete</a>");
         }
         if (node.isEdited() && (own || reader.moderator() && participates)) {
-            html.append(" <a class=\"history\" href=\"/comments/").append(id)
-                    .append("/history\" rel=\"nofollow\">Edit history</a>");
+            html.append(" <a href=\"/comments/").append(id).append("/history\">Edit history</a>");
         }
         if (!own && participates && node.isVisible()) { // sanctioned readers report nothing (issue 14)
-            html.append(" <a class=\"report\" href=\"/comments/").append(id).append("/report\" rel=\"nofollow\">Report</a>");
+            html.append(" <a href=\"/comments/").append(id).append("/report\">Report</a>");
         }
         if (!own && !node.authorGone()) {
             boolean muted = mutes(node, reader);
-            html.append(" <button form=\"comment-actions\" formaction=\"/comments/").append(id)
-                    .append(muted ? "/unmute\" class=\"link-button\">Unmute</button>" : "/mute\" class=\"link-button\">Mute</button>");
+            html.append(" <button form=\"comment-actions\" name=\"").append(muted ? "unmute" : "mute").append("\" value=\"")
+                    .append(id).append(muted ? "\">Unmute</button>" : "\">Mute</button>");
         }
     }
 

@@ -33,6 +33,7 @@ public class StaticAssets {
             "htmx.min.js", "META-INF/resources/webjars/htmx.org/2.0.7/dist/htmx.min.js",
             "moderation.js", "META-INF/resources/js/moderation.js",
             "live.js", "META-INF/resources/js/live.js",
+            "actions.js", "META-INF/resources/js/actions.js",
             "favicon.svg", "META-INF/resources/favicon.svg");
 
     /** One file: its bytes, its content type and the fingerprint of those bytes. */

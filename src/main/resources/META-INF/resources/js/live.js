@@ -162,11 +162,9 @@
       if (!actions) {
         return;
       }
-      var count = actions.querySelector('.count');
+      var count = actions.querySelector('button[name=vote]') || actions.querySelector('.votes');
       if (count) {
-        count.textContent = data.up;
-      } else if (actions.querySelector('.votes')) {
-        actions.querySelector('.votes').textContent = 'Up ' + data.up;
+        count.textContent = 'Up ' + data.up;
       }
     },
     edited: function (data) {

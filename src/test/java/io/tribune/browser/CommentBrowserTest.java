@@ -59,18 +59,20 @@ class CommentBrowserTest {
         waitFor(By.xpath("//div[@class='comment-body']//em[text()='in place']"));
 
         fixtures.ageAllBy(s.reader, Duration.ofMinutes(1));
-        driver.findElement(By.cssSelector("#c" + s.other.id + " .reply-link")).click();
+        driver.findElement(By.cssSelector("a[href='/comments/" + s.other.id + "/reply']")).click();
         WebElement reply = waitFor(By.cssSelector("#reply-slot-" + s.other.id + " textarea[name=body]"));
         reply.sendKeys("A reply without a reload");
         driver.findElement(By.cssSelector("#reply-slot-" + s.other.id + " button[value=post]")).click();
         waitFor(By.xpath("//*[@id='reply-slot-" + s.other.id + "']//div[@class='comment-body']/p[text()='A reply without a reload']"));
 
-        driver.findElement(By.cssSelector("#c" + s.other.id + " .vote-button")).click();
-        // htmx replaces the vote form: the button found by one poll may be gone by the time it is read
+        By vote = By.cssSelector("button[name=vote][value='" + s.other.id + "']");
+        WebElement before = driver.findElement(vote);
+        before.click();
+        // js/actions.js swaps the button: the one found by one poll may be gone by the time it is read
         new WebDriverWait(driver, Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class)
-                .until(ExpectedConditions.attributeToBe(
-                By.cssSelector("#c" + s.other.id + " .vote-button"), "aria-pressed", "true"));
-        assertEquals("1", driver.findElement(By.cssSelector("#c" + s.other.id + " .vote-button .count")).getText());
+                .until(ExpectedConditions.attributeToBe(vote, "aria-pressed", "true"));
+        assertTrue(ExpectedConditions.stalenessOf(before).apply(driver), "swapped in place for the server's button");
+        assertEquals("Up 1", driver.findElement(vote).getAttribute("textContent"));
 
         assertEquals("still here", js.executeScript("return window.tribuneNoReload;"), "the page was never reloaded");
         assertEquals(1, fixtures.reload(s.other).voteCount);
@@ -86,15 +88,15 @@ class CommentBrowserTest {
         assertTrue(driver.getCurrentUrl().matches(".*/articles/" + s.article.slug + "#c\\d+"), driver.getCurrentUrl());
 
         fixtures.ageAllBy(s.reader, Duration.ofMinutes(1));
-        driver.findElement(By.cssSelector("#c" + s.other.id + " .reply-link")).click();
+        driver.findElement(By.cssSelector("a[href='/comments/" + s.other.id + "/reply']")).click();
         waitFor(By.cssSelector("h1")); // the reply page
         assertTrue(driver.getCurrentUrl().endsWith("/comments/" + s.other.id + "/reply"));
         driver.findElement(By.cssSelector("textarea[name=body]")).sendKeys("Replying on its own page");
         driver.findElement(By.cssSelector("button[value=post]")).click();
         waitFor(By.xpath("//div[@class='comment-body']/p[text()='Replying on its own page']"));
 
-        driver.findElement(By.cssSelector("#c" + s.other.id + " .vote-button")).click();
-        waitFor(By.cssSelector("#c" + s.other.id + " .vote-button[aria-pressed=true]"));
+        driver.findElement(By.cssSelector("button[name=vote][value='" + s.other.id + "']")).click();
+        waitFor(By.cssSelector("button[name=vote][value='" + s.other.id + "'][aria-pressed=true]"));
         assertTrue(driver.getCurrentUrl().endsWith("#c" + s.other.id), driver.getCurrentUrl());
         assertEquals(1, fixtures.reload(s.other).voteCount);
     }

@@ -72,7 +72,7 @@ class ConversationBrowserTest {
         driver.findElement(By.cssSelector("main form button[type=submit]")).click();
         waitFor(By.cssSelector("form[action='/logout']"));
         driver.get(root() + "articles/" + article.slug);
-        driver.findElement(By.cssSelector("#c" + reply.id + " button[formaction='/comments/" + reply.id + "/mute']")).click();
+        driver.findElement(By.cssSelector("#c" + reply.id + " button[name=mute][value='" + reply.id + "']")).click();
         WebElement fold = waitFor(By.cssSelector("#c" + reply.id + " details.muted > summary"));
         assertTrue(fold.getText().contains("Comment by a muted user — show"), fold.getText());
         WebElement hidden = driver.findElement(By.xpath("//div[@class='comment-body']/p[text()='A tiresome reply']"));

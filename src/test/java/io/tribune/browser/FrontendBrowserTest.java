@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -64,22 +65,28 @@ class FrontendBrowserTest {
         driver.get(root + "articles/" + article.slug);
         WebElement live = waitFor(By.id("live-status"));
         assertEquals("", live.getText());
+        ((JavascriptExecutor) driver).executeScript("window.tribuneNoReload = 'still here';");
+        By vote = By.cssSelector("button[name=vote][value='" + other.id + "']");
 
-        driver.findElement(By.id("vote-" + other.id)).click();
+        WebElement before = driver.findElement(vote);
+        before.click();
         wait(15).ignoring(StaleElementReferenceException.class)
-                .until(ExpectedConditions.attributeToBe(By.id("vote-" + other.id), "aria-pressed", "true"));
+                .until(ExpectedConditions.attributeToBe(vote, "aria-pressed", "true"));
         wait(5).until(d -> d.findElement(By.id("live-status")).getAttribute("textContent").contains("1 up-vote"));
-        assertEquals("vote-" + other.id, driver.switchTo().activeElement().getAttribute("id"),
-                "the focus stays on the vote button");
+        assertTrue(ExpectedConditions.stalenessOf(before).apply(driver), "the button was swapped for the server's new one");
+        assertEquals("Up 1", driver.findElement(vote).getAttribute("textContent"));
+        assertEquals(driver.findElement(vote), driver.switchTo().activeElement(), "the focus stays on the vote button");
         assertEquals("You up-voted this comment: 1 up-vote.", driver.findElement(By.id("live-status")).getAttribute("textContent"));
 
-        driver.findElement(By.id("vote-" + other.id)).click();
+        driver.findElement(vote).click();
         wait(15).ignoring(StaleElementReferenceException.class)
-                .until(ExpectedConditions.attributeToBe(By.id("vote-" + other.id), "aria-pressed", "false"));
+                .until(ExpectedConditions.attributeToBe(vote, "aria-pressed", "false"));
         wait(5).until(d -> d.findElement(By.id("live-status")).getAttribute("textContent").contains("0 up-votes"));
-        assertEquals("vote-" + other.id, driver.switchTo().activeElement().getAttribute("id"));
+        assertEquals(driver.findElement(vote), driver.switchTo().activeElement());
+        assertEquals("still here", ((JavascriptExecutor) driver).executeScript("return window.tribuneNoReload;"),
+                "the page was never reloaded");
 
-        driver.findElement(By.cssSelector("#c" + other.id + " .reply-link")).click();
+        driver.findElement(By.cssSelector("#c" + other.id + " a[href='/comments/" + other.id + "/reply']")).click();
         WebElement box = waitFor(By.cssSelector("#reply-slot-" + other.id + " textarea[name=body]"));
         wait(5).until(d -> box.equals(d.switchTo().activeElement()));
         assertEquals("body-" + other.id, driver.switchTo().activeElement().getAttribute("id"), "the focus is in the reply box");

@@ -86,7 +86,7 @@ class ModerationBrowserTest {
 
         logIn(reader.username, PASSWORD);
         driver.get(root + "articles/" + article.slug);
-        waitFor(By.cssSelector("#c" + comment.id + " a.report")).click();
+        waitFor(By.cssSelector("#c" + comment.id + " a[href='/comments/" + comment.id + "/report']")).click();
         waitFor(By.cssSelector("form.report-form"));
         driver.findElement(By.cssSelector("input[name=reason][value=abusive]")).click();
         driver.findElement(By.id("note")).sendKeys("Name-calling");

@@ -60,8 +60,8 @@ class LoggedInStatementCountTest {
         assertEquals(3, afterVote.count(), afterVote.statements().toString());
         assertTrue(afterVote.statements().stream().anyMatch(sql -> sql.startsWith("select id, vote_count from comment")),
                 afterVote.statements().toString());
-        assertTrue(afterVote.body().replaceAll("\\s+", " ").matches("(?s).*<button[^>]*" + voted
-                + "[^>]*aria-pressed=\"true\">&#9650; Up <span class=\"count\">2</span>.*"),
+        assertTrue(afterVote.body().replaceAll("\\s+", " ").contains("name=\"vote\" value=\"" + voted
+                + "\" aria-pressed=\"true\">Up 2</button>"),
                 "both up-votes counted on the reader's page");
         assertEquals(0, statementsFor(reader, large, "aria-pressed=\"true\"").count(), "the new counts are kept");
     }

@@ -54,7 +54,7 @@ class SharedControlsTest {
             assertTrue(mine.contains("/comments/" + c.id + "/"), "actions of comment " + c.body);
         }
         assertTrue(actions(shared, voted.id).contains("aria-pressed=\"true\""), "the reader's up-vote");
-        assertTrue(actions(shared, root.id).contains("<span class=\"count\">3</span>"), "the count");
+        assertTrue(actions(shared, root.id).contains("aria-pressed=\"false\">Up 3</button>"), "the count");
         assertTrue(actions(shared, byMuted.id).contains("Unmute"), "the muted author's comment offers Unmute");
     }
 

@@ -41,6 +41,7 @@ class FrontendPagesTest {
     private static final Pattern LIVE = Pattern.compile(
             "<script src=\"/static/[0-9a-f]{16}/live\\.js\" data-live=\"/articles/[a-z0-9-]+/live\" defer></script>");
     private static final Pattern HTMX = Pattern.compile("<script src=\"(/static/[0-9a-f]{16}/htmx\\.min\\.js)\" defer>");
+    private static final Pattern ACTIONS = Pattern.compile("<script src=\"(/static/[0-9a-f]{16}/actions\\.js)\" defer>");
     private static final Pattern STYLESHEET = Pattern.compile("<link rel=\"stylesheet\" href=\"(/static/([0-9a-f]{16})/tribune\\.css)\">");
     private static final String PROMISE = "Reading sets no cookie; the log-in, sign-up and password forms set one strictly necessary cookie";
 
@@ -72,7 +73,15 @@ class FrontendPagesTest {
         assertEquals(StaticAssetRoute.IMMUTABLE, script.header("Cache-Control"));
         assertEquals("public, max-age=31536000, immutable", StaticAssetRoute.IMMUTABLE);
         assertArrayEquals(webjarHtmx(), script.asByteArray(), "the webjar's htmx, byte for byte");
-        assertTrue(html.contains("data-hx-post=\"/comments/"), "vote buttons use data-hx-*");
+        assertTrue(html.contains("data-hx-post=\"/comments\""), "the comment box uses data-hx-*");
+        assertFalse(html.contains("data-hx-post=\"/comments/") || html.contains("data-hx-get=\"/comments/"),
+                "a comment's actions carry no htmx attributes: js/actions.js handles them");
+        Matcher actions = ACTIONS.matcher(html);
+        assertTrue(actions.find(), "the logged-in article page loads its actions script from a hashed URL");
+        Response actionsScript = given().get(actions.group(1));
+        assertEquals(200, actionsScript.statusCode());
+        assertTrue(actionsScript.contentType().startsWith("text/javascript"), actionsScript.contentType());
+        assertEquals(StaticAssetRoute.IMMUTABLE, actionsScript.header("Cache-Control"));
         assertFalse(Pattern.compile("\\shx-[a-z]+=").matcher(html).find(), "no bare hx-* attribute");
     }
 
@@ -207,12 +216,15 @@ class FrontendPagesTest {
 
         String page = reader.given().get("/articles/" + article.slug).asString();
         assertTrue(page.contains("<div id=\"live-status\" class=\"visually-hidden\" role=\"status\"></div>"));
-        assertTrue(page.contains("id=\"vote-" + comment.id + "\""), "the vote button has a stable id");
+        String button = "<button form=\"comment-actions\" name=\"vote\" value=\"" + comment.id + "\"";
+        assertTrue(page.contains(button), "the vote button carries its comment's id");
 
-        String voted = reader.form().header("HX-Request", "true").post("/comments/" + comment.id + "/vote").asString();
-        assertTrue(voted.contains("id=\"vote-" + comment.id + "\""), "the new button has the same id, so htmx refocuses it");
+        String voted = reader.form().header("HX-Request", "true").formParam("vote", comment.id).post("/comments/actions")
+                .asString();
+        assertTrue(voted.contains(button + " aria-pressed=\"true\">Up 1</button>"), "the new button, to swap in: " + voted);
         assertTrue(voted.contains("<p id=\"live-status\" data-hx-swap-oob=\"innerHTML\">You up-voted this comment: 1 up-vote.</p>"), voted);
-        String unvoted = reader.form().header("HX-Request", "true").post("/comments/" + comment.id + "/vote").asString();
+        String unvoted = reader.form().header("HX-Request", "true").formParam("vote", comment.id).post("/comments/actions")
+                .asString();
         assertTrue(unvoted.contains(">You took back your up-vote: 0 up-votes.</p>"), unvoted);
 
         String reply = reader.given().header("HX-Request", "true").get("/comments/" + comment.id + "/reply").asString();
