@@ -61,6 +61,10 @@ class LoggedInFastPathTest {
         assertTrue(kept.body().contains("Generated comment 29"));
         io.restassured.response.Response plain = reader.given().config(UNDECODED).get("/articles/" + article.slug);
         assertEquals("no-store", plain.getHeader("Cache-Control"));
+        assertEquals(reader.csrfToken(), plain.getCookie("csrf-token"), "its token cookie sent again, with a fresh expiry");
+        assertTrue(plain.getDetailedCookie("csrf-token").getMaxAge() > 3600);
+        assertEquals("DENY", plain.getHeader("X-Frame-Options"), "the site's headers, as on every page");
+        assertTrue(plain.getHeader("Content-Security-Policy").contains("default-src 'self'"));
         assertEquals(null, plain.getHeader("Content-Encoding"));
         assertEquals(kept.body(), plain.asString(), "the same page uncompressed");
     }

@@ -37,7 +37,7 @@ public class KnownSessions {
     }
 
     /**
-     * The request's session when everything about it is known and valid, its cookie renewed as the usual way would;
+     * The request's session when everything about it is known and valid, its cookies renewed as the usual way would;
      * empty otherwise (nothing is changed then).
      */
     public Optional<Session> known(RoutingContext routing) {
@@ -53,6 +53,7 @@ public class KnownSessions {
             return Optional.empty();
         }
         cookies.renew(routing, r);
+        csrf.refresh(routing, token.getValue());
         return Optional.of(new Session(who.get(), token.getValue()));
     }
 }

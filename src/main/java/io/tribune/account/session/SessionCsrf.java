@@ -105,6 +105,16 @@ public class SessionCsrf {
     }
 
     /**
+     * Sends the request's own token cookie again with a fresh expiry, as every page read through Quarkus REST does
+     * (quarkus-rest-csrf): for a page answered without it ({@link KnownSessions}), so that a form on it is not refused
+     * because its token cookie ran out meanwhile.
+     */
+    void refresh(RoutingContext routing, String token) {
+        routing.response().addCookie(Cookie.cookie(COOKIE, token).setPath("/").setHttpOnly(true)
+                .setMaxAge(cookieMaxAge.toSeconds()).setSecure(forceSecure || sessions.secure(routing)));
+    }
+
+    /**
      * A token cookie of another size (issued before tokens were bound to the session) makes quarkus-rest-csrf answer
      * every request 400; a page read with one is sent back to itself with the cookie removed, and gets a new token.
      */
