@@ -11,7 +11,8 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
-import io.tribune.account.CurrentUser;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.tribune.account.session.SessionIdentityProvider;
 import io.tribune.web.DatabaseChanges;
 import io.tribune.web.KeptNavs;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,7 +47,7 @@ class KeptReaders implements DatabaseChanges.Listener {
     }
 
     private final DatabaseChanges changes;
-    private final CurrentUser currentUser;
+    private final SecurityIdentity identity;
     private final KeptNavs navs;
     private final Cache<Long, Reader> readers = Caffeine.newBuilder()
             .maximumSize(100_000)
@@ -55,10 +56,10 @@ class KeptReaders implements DatabaseChanges.Listener {
     /** Counts forgets, so that a state read while one happened is not kept (it may predate the change). */
     private final AtomicLong forgets = new AtomicLong();
 
-    KeptReaders(DatabaseChanges changes, CurrentUser currentUser, KeptNavs navs) {
+    KeptReaders(DatabaseChanges changes, SecurityIdentity identity, KeptNavs navs) {
         this.changes = changes;
         this.navs = navs;
-        this.currentUser = currentUser;
+        this.identity = identity;
         changes.subscribe(this);
     }
 
@@ -102,7 +103,11 @@ class KeptReaders implements DatabaseChanges.Listener {
     public void forgetOnWrite(ContainerRequestContext request) {
         String method = request.getMethod();
         if (!method.equals("GET") && !method.equals("HEAD") && !method.equals("OPTIONS")) {
-            currentUser.id().ifPresent(this::forgetAllOf);
+            // the session's own id only: never a query here (identities made without a session have none)
+            Long userId = identity.isAnonymous() ? null : identity.getAttribute(SessionIdentityProvider.USER_ID);
+            if (userId != null) {
+                forgetAllOf(userId);
+            }
         }
     }
 
