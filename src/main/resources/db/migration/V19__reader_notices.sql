@@ -31,3 +31,8 @@ create trigger app_user_reader after update on app_user
     when ((old.status, old.suspended_until, old.email_verified_at) is distinct from
           (new.status, new.suspended_until, new.email_verified_at))
     execute function tribune_reader_changed('id');
+-- the session check keeps the reader's time zone too (V18), which V7's notice did not cover: another instance must
+-- forget it when it changes, or it would show times in the old zone until the kept row expires
+create trigger app_user_time_zone_changed after update of time_zone on app_user
+    for each row when (old.time_zone is distinct from new.time_zone)
+    execute function tribune_user_changed();

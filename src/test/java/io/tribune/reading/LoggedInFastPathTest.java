@@ -53,7 +53,7 @@ class LoggedInFastPathTest {
 
         StatementCounter.Counted rendered = page(reader, article);
         assertTrue(rendered.count() > 0, "the first page is read and rendered");
-        StatementCounter.Counted kept = page(reader, article);
+        StatementCounter.Counted kept = kept(reader, article);
         assertEquals(0, kept.count(), "answered from memory: " + kept.statements());
         assertEquals(rendered.body(), kept.body());
         assertTrue(kept.body().contains(reader.username()) && kept.body().contains(reader.csrfToken()),
@@ -114,8 +114,8 @@ class LoggedInFastPathTest {
 
         page(ann, article);
         page(ben, article);
-        StatementCounter.Counted annPage = page(ann, article);
-        StatementCounter.Counted benPage = page(ben, article);
+        StatementCounter.Counted annPage = kept(ann, article);
+        StatementCounter.Counted benPage = kept(ben, article);
         assertEquals(0, annPage.count(), annPage.statements().toString());
         assertEquals(0, benPage.count(), benPage.statements().toString());
 
@@ -135,14 +135,14 @@ class LoggedInFastPathTest {
         Article article = fixtures.article("Read your own writes from memory");
         Comment comment = fixtures.comment(article, null, fixtures.user(Fixtures.unique("otherfast")), "Vote for me");
         page(reader, article);
-        assertEquals(0, page(reader, article).count());
+        assertEquals(0, kept(reader, article).count());
 
         reader.form().post("/comments/" + comment.id + "/vote").then().statusCode(303);
         assertTrue(voted(page(reader, article).body(), comment.id), "their vote, at once");
         reader.form().formParam("article", article.slug).formParam("body", "Posted and seen at once").post("/comments")
                 .then().statusCode(303);
         assertTrue(page(reader, article).body().contains("Posted and seen at once"), "their comment, at once");
-        assertEquals(0, page(reader, article).count(), "kept again");
+        assertEquals(0, kept(reader, article).count(), "kept again");
     }
 
     @Test
@@ -151,7 +151,7 @@ class LoggedInFastPathTest {
         Article article = fixtures.article("Changed by another instance");
         Comment comment = fixtures.comment(article, null, fixtures.user(Fixtures.unique("elseauthor")), "Voted elsewhere");
         page(reader, article);
-        assertEquals(0, page(reader, article).count());
+        assertEquals(0, kept(reader, article).count());
         long userId = userId(reader);
 
         sql("insert into comment_vote (comment_id, user_id) values (" + comment.id + ", " + userId + ")");
@@ -159,6 +159,8 @@ class LoggedInFastPathTest {
         sql("insert into notice (user_id, kind, text) values (" + userId + ", 'REPLY', 'A reply elsewhere')");
         assertTrue(eventually(reader, article, body -> Pattern.compile("Notifications <span class=\"count\">1").matcher(body).find()),
                 "the header's unread count");
+        sql("update app_user set time_zone = 'Pacific/Auckland' where id = " + userId);
+        assertTrue(eventually(reader, article, body -> body.contains(" NZDT")), "a time zone chosen on another instance");
         sql("update app_user set status = 'SUSPENDED', suspended_until = now() + interval '1 day' where id = " + userId);
         assertTrue(eventually(reader, article, body -> body.contains("Your account is suspended")), "a suspension");
         assertTrue(page(reader, article).count() > 0, "a suspended reader's page is never answered from memory");
@@ -182,6 +184,18 @@ class LoggedInFastPathTest {
 
     private static StatementCounter.Counted page(Session session, Article article) {
         return StatementCounter.count(session.given(), "/articles/" + article.slug);
+    }
+
+    /**
+     * The page once it is answered from memory: the notices of the test's own setup (its comments, its users) may
+     * still be arriving, and each makes the next page read again; within a second or two they are all in.
+     */
+    private static StatementCounter.Counted kept(Session session, Article article) {
+        StatementCounter.Counted counted = page(session, article);
+        for (long until = System.nanoTime() + NOTICE.toNanos(); counted.count() > 0 && System.nanoTime() < until;) {
+            counted = page(session, article);
+        }
+        return counted;
     }
 
     private static boolean eventually(Session session, Article article, Predicate<String> shown) {

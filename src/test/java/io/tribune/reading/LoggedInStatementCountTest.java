@@ -46,8 +46,8 @@ class LoggedInStatementCountTest {
         assertEquals(8, statementsFor(reader, large, "Generated comment 49").count());
 
         // the next pages are answered from memory (LoggedInArticleRoute): no statement at all
-        assertEquals(0, statementsFor(reader, small, "Generated comment 9").count());
-        assertEquals(0, statementsFor(reader, large, "aria-pressed=\"true\"").count());
+        assertEquals(0, kept(reader, small, "Generated comment 9").count());
+        assertEquals(0, kept(reader, large, "aria-pressed=\"true\"").count());
 
         // someone else's up-vote does not render the page again: once its notice is in, the page reads the new
         // stamp and the reader's state again, and the counts once, in one statement (their header stays kept)
@@ -63,7 +63,16 @@ class LoggedInStatementCountTest {
         assertTrue(afterVote.body().replaceAll("\\s+", " ").contains("name=\"vote\" value=\"" + voted
                 + "\" aria-pressed=\"true\">Up 2</button>"),
                 "both up-votes counted on the reader's page");
-        assertEquals(0, statementsFor(reader, large, "aria-pressed=\"true\"").count(), "the new counts are kept");
+        assertEquals(0, kept(reader, large, "aria-pressed=\"true\"").count(), "the new counts are kept");
+    }
+
+    /** The page once answered from memory: the notices of the test's own writes may still be arriving (≤ 2 s). */
+    private StatementCounter.Counted kept(Session session, Article article, String expectedText) {
+        StatementCounter.Counted counted = statementsFor(session, article, expectedText);
+        for (long until = System.nanoTime() + 2_000_000_000L; counted.count() > 0 && System.nanoTime() < until;) {
+            counted = statementsFor(session, article, expectedText);
+        }
+        return counted;
     }
 
     private StatementCounter.Counted statementsFor(Session session, Article article, String expectedText) {

@@ -36,10 +36,8 @@ class KeptNavsTest {
         Session ann = Sessions.newUser("annnav");
         Session ben = Sessions.newUser("bennav");
         RestAssured.get("/").then().statusCode(200); // kept for visitors
-        StatementCounter.count(ann.given(), "/");
-        StatementCounter.count(ben.given(), "/");
-        StatementCounter.Counted annHome = StatementCounter.count(ann.given(), "/");
-        StatementCounter.Counted benHome = StatementCounter.count(ben.given(), "/");
+        StatementCounter.Counted annHome = kept(ann);
+        StatementCounter.Counted benHome = kept(ben);
         assertEquals(0, annHome.count(), annHome.statements().toString());
         assertEquals(0, benHome.count(), benHome.statements().toString());
         assertTrue(annHome.body().contains("/users/" + ann.username()) && annHome.body().contains(ann.csrfToken()));
@@ -48,12 +46,20 @@ class KeptNavsTest {
         assertFalse(benHome.body().contains(ann.username()) || benHome.body().contains(ann.csrfToken()));
     }
 
+    /** The home page once it costs no statement: the notices of the test's own setup may still be arriving (≤ 2 s). */
+    private static StatementCounter.Counted kept(Session session) {
+        StatementCounter.Counted counted = StatementCounter.count(session.given(), "/");
+        for (long until = System.nanoTime() + 2_000_000_000L; counted.count() > 0 && System.nanoTime() < until;) {
+            counted = StatementCounter.count(session.given(), "/");
+        }
+        return counted;
+    }
+
     @Test
     void theUnreadCountFollowsANotificationWithinASecondAndTheirOwnReadingAtOnce() throws InterruptedException {
         Session reader = Sessions.newUser("unreadnav");
         RestAssured.get("/").then().statusCode(200);
-        StatementCounter.count(reader.given(), "/");
-        assertEquals(0, StatementCounter.count(reader.given(), "/").count());
+        assertEquals(0, kept(reader).count());
         long userId = QuarkusTransaction.requiringNew().call(() -> User.<User>find("username", reader.username()).firstResult().id);
 
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
