@@ -31,9 +31,6 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 @ApplicationScoped
 class KeptReaders implements DatabaseChanges.Listener {
 
-    private static final String READER_NOTICE = "reader:";
-    private static final String USER_NOTICE = "user:";
-
     /** A reader's state on an article, read when its thread and vote versions were these (or later). */
     record Seen(ReaderStates.State state, long threadVersion, long voteVersion) {
 
@@ -113,16 +110,7 @@ class KeptReaders implements DatabaseChanges.Listener {
 
     @Override
     public void changed(String notice) {
-        String id = notice.startsWith(READER_NOTICE) ? notice.substring(READER_NOTICE.length())
-                : notice.startsWith(USER_NOTICE) ? notice.substring(USER_NOTICE.length()) : null;
-        if (id == null) {
-            return;
-        }
-        try {
-            forget(Long.parseLong(id));
-        } catch (NumberFormatException e) {
-            forgetAll();
-        }
+        KeptNavs.forReader(notice, this::forget, this::forgetAll);
     }
 
     @Override

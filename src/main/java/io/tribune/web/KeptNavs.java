@@ -3,6 +3,7 @@ package io.tribune.web;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -70,15 +71,24 @@ public class KeptNavs implements DatabaseChanges.Listener {
 
     @Override
     public void changed(String notice) {
+        forReader(notice, this::forget, this::forgetAll);
+    }
+
+    /**
+     * What a notice says of one reader: {@code reader:<id>} (V19: their votes, mutes, notifications, comments or
+     * standing) or {@code user:<id>} (V7: their session columns) calls {@code forget} with the id; a malformed one
+     * calls {@code forgetAll}; any other, nothing.
+     */
+    public static void forReader(String notice, LongConsumer forget, Runnable forgetAll) {
         String id = notice.startsWith(READER_NOTICE) ? notice.substring(READER_NOTICE.length())
                 : notice.startsWith(USER_NOTICE) ? notice.substring(USER_NOTICE.length()) : null;
         if (id == null) {
             return;
         }
         try {
-            forget(Long.parseLong(id));
+            forget.accept(Long.parseLong(id));
         } catch (NumberFormatException e) {
-            forgetAll();
+            forgetAll.run();
         }
     }
 
