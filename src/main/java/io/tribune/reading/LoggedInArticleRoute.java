@@ -140,23 +140,20 @@ class LoggedInArticleRoute {
                 || (request.page() > 1 && served.get().page().empty())) {
             return false;
         }
-        AnonymousArticlePages.Stamp current = served.get().stamp();
-        Map<Long, Integer> counts = served.get().counts();
-        Optional<SharedArticlePage> page = Optional.of(served.get().page());
+        SharedArticlePage page = served.get().page();
         ReaderStates.State state = seen.get().state();
-        String token = session.get().csrfToken();
-        SharedArticlePage.Reader mine = new SharedArticlePage.Reader(who.username(), null, state.voted(), counts, token,
-                nav.get(), editMinutes, false, state.muted(),
-                visits.visit(who.userId(), current.articleId(), state.lastVisit()));
+        SharedArticlePage.Reader mine = new SharedArticlePage.Reader(who.username(), null, state.voted(),
+                served.get().counts(), session.get().csrfToken(), nav.get(), editMinutes, false, state.muted(),
+                visits.visit(who.userId(), served.get().stamp().articleId(), state.lastVisit()));
         HttpServerResponse response = routing.response()
                 .putHeader(HttpHeaders.CONTENT_TYPE, HTML_UTF8)
                 .putHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING)
                 .putHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         if (CachedArticleRoute.acceptsGzip(routing.request().getHeader(HttpHeaders.ACCEPT_ENCODING))) {
             // compressed here: the server's own compression leaves a response with a Content-Encoding alone
-            response.putHeader(HttpHeaders.CONTENT_ENCODING, "gzip").end(Buffer.buffer(page.get().composeGzipped(mine)));
+            response.putHeader(HttpHeaders.CONTENT_ENCODING, "gzip").end(Buffer.buffer(page.composeGzipped(mine)));
         } else {
-            response.end(Buffer.buffer(page.get().compose(mine)));
+            response.end(Buffer.buffer(page.compose(mine)));
         }
         return true;
     }
